@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Everything else is a building block.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: serve build check test lock clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+serve: $(VENV)/.installed  ## Serve the site with live reload at http://$(HOST)
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+
+build: $(VENV)/.installed  ## Build into a temporary folder; replace site/ only when the build succeeds
+	@rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
+	@rm -rf site && mv .site-tmp site
+	@echo "Built site/"
+
+check: $(VENV)/.installed  ## Validate data/ only (fast)
+	$(BIN)/python -m macros.check data
+
+test: $(VENV)/.installed-test  ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in files
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements.in -o requirements.txt
+	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-test.in -o requirements-test.txt
+
+clean:
+	rm -rf site .site-tmp .pytest_cache

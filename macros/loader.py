@@ -1,0 +1,218 @@
+"""Read data/*.yml once, keeping the line and column of every value, and validate it against the models."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .models import FILES, ComparisonFile, FaqFile, StrengthsFile, TakeawaysFile, UseCasesFile, VerdictFile
+
+YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Path_ = tuple[str | int, ...]
+_TYPE_NAMES = {"dict": "a mapping", "list": "a list", "str": "text", "int": "a number", "float": "a number",
+               "bool": "true/false", "NoneType": "an empty value", "date": "a date", "datetime": "a date"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found in data/, each on its own line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column))
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    comparison: ComparisonFile
+    faq: FaqFile
+    strengths: StrengthsFile
+    use_cases: UseCasesFile
+    takeaways: TakeawaysFile
+    verdict: VerdictFile
+
+
+@dataclass
+class Document:
+    """One parsed YAML file: plain Python values plus the (line, column) of every path in it."""
+
+    name: str
+    value: object
+    marks: dict[Path_, tuple[int, int]]
+    problems: list[Problem] = field(default_factory=list)  # found while parsing, e.g. duplicate keys
+
+    def mark(self, path: Path_) -> tuple[int, int]:
+        while path not in self.marks:  # a missing field points at the mapping that lacks it
+            path = path[:-1]
+        return self.marks[path]
+
+    def field_name(self, path: Path_) -> str:
+        text = Path(self.name).stem
+        for part in path:
+            text += f"[{part}]" if isinstance(part, int) else f".{part}"
+        return text
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        line, column = self.mark(path)
+        return Problem(self.name, line, column, self.field_name(path), message)
+
+
+class ParseError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def parse(name: str, raw: bytes) -> Document:
+    """Parse YAML text, refusing what PyYAML would silently accept: duplicate keys, aliases, non-UTF-8."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        raise ParseError(Problem(name, line, column, Path(name).stem, "the file is not valid UTF-8 text")) from None
+    loader = YamlLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(filter(None, [error.context, error.problem]))
+        if "\t" in text and "tab" in message.lower() or "'\\t'" in message:
+            message += " (indent with spaces, not tabs)"
+        raise ParseError(Problem(name, mark.line + 1, mark.column + 1, Path(name).stem,
+                                 f"YAML syntax error: {message}")) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise ParseError(Problem(name, 1, 1, Path(name).stem, "the file is empty"))
+    doc = Document(name, None, {})
+    doc.value = _build(loader, doc, root, (), set())
+    return doc
+
+
+def _build(loader, doc: Document, node: yaml.Node, path: Path_, seen: set[int]) -> object:
+    # A node reached twice was an alias. Refusing aliases keeps files plain and defuses alias bombs,
+    # which would otherwise expand exponentially here.
+    if id(node) in seen:
+        raise ParseError(doc.problem(path, "YAML anchors and aliases (&name, *name) are not allowed; "
+                                           "write the value out"))
+    seen.add(id(node))
+    doc.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            key_path = (*path, key)
+            if key in result:
+                first_line = doc.marks[key_path][0]
+                doc.marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                doc.problems.append(doc.problem(key_path, f"duplicate key '{key}' (first set on line {first_line})"))
+                continue
+            doc.marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(loader, doc, value_node, key_path, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, doc, item, (*path, index), seen) for index, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(doc.value), []
+    except ValidationError as error:
+        return None, [doc.problem(tuple(e["loc"]), _message(e, model)) for e in error.errors()]
+
+
+def _message(error: dict, model: type[BaseModel]) -> str:
+    kind, loc, value = error["type"], error["loc"], error.get("input")
+    got = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        allowed = _field_names(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+        return f"unknown field '{loc[-1]}'; {hint}"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not a lowercase slug (letters, digits and single hyphens, e.g. 'use-both')"
+    if kind.startswith("url_"):
+        return f"'{value}' is not a valid http(s) URL"
+    if kind in {"string_type", "list_type", "model_type", "dict_type", "model_attributes_type"}:
+        wanted = {"string_type": "text", "list_type": "a list"}.get(kind, "a mapping")
+        return f"expected {wanted}, got {got}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return f"needs at least {error['ctx']['min_length']} item(s)"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _field_names(model: type, loc: tuple) -> list[str]:
+    """The field names allowed at `loc`, found by walking the model's type annotations."""
+    annotation = model
+    for part in (*loc, None):
+        while True:
+            origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+            if origin is typing.Annotated:
+                annotation = args[0]
+            elif origin in (typing.Union, types.UnionType):
+                annotation = next(a for a in args if a is not type(None))
+            elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and "root" in annotation.model_fields:
+                annotation = annotation.model_fields["root"].annotation
+            else:
+                break
+        if part is None:
+            break
+        if origin is list:
+            annotation = args[0]
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            annotation = annotation.model_fields[part].annotation
+    return list(annotation.model_fields) if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+
+
+def _display_name(path: Path) -> str:
+    """The path as a contributor would type it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def load(data_dir: Path) -> SiteData:
+    """Load and validate every data file; raise DataError listing all problems at once."""
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    models: dict[str, BaseModel] = {}
+    for filename, model in FILES.items():
+        path = data_dir / filename
+        name = _display_name(path)
+        if not path.is_file():
+            problems.append(Problem(name, 1, 1, Path(filename).stem, "file is missing"))
+            continue
+        try:
+            docs[filename] = parse(name, path.read_bytes())
+        except ParseError as error:
+            problems.append(error.problem)
+            continue
+        models[filename], found = validate(docs[filename], model)
+        problems += docs[filename].problems + found
+    problems += checks.cross_references(docs)
+    if problems:
+        raise DataError(problems)
+    return SiteData(*(models[f] for f in FILES))

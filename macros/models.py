@@ -1,0 +1,145 @@
+"""The schema of every file in data/: one pydantic model per file.
+
+These models are the single description of the data. Validation, the error messages contributors see and
+the JSON Schema that editors use all come from here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, RootModel, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+# Raw HTML is refused everywhere: Markdown covers what the site needs, and HTML from a pull request could
+# inject script into every reader's page. Code spans and fenced code are exempt, since `Vec<T>` is not HTML.
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--|<!\[CDATA\[")
+_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+
+def _no_raw_html(text: str) -> str:
+    prose = _CODE.sub("", text)
+    if match := _RAW_HTML.search(prose):
+        raise ValueError(f"raw HTML is not allowed ({match.group(0)[:40]!r}); write Markdown instead")
+    if _SCRIPT_URL.search(prose):
+        raise ValueError("links must not use javascript:, vbscript: or data: URLs")
+    return text
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN),
+    Field(description="Lowercase slug (letters, digits, single hyphens). Public and permanent: never change it."),
+]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_raw_html),
+]
+Choice = Literal["rust", "python", "depends"]
+Tag = Literal[
+    "performance", "memory", "concurrency", "ecosystem", "tooling", "learning", "migration", "deployment",
+    "interop", "maintenance", "use-cases", "typing", "web", "data", "wasm",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    title: Text = Field(description="Name of the document, e.g. 'PEP 779' or 'The Rust Book, ch. 16'.")
+    url: HttpUrl = Field(description="Absolute http(s) URL of an authoritative source.")
+
+
+Sources = Annotated[list[Source], Field(min_length=1, description="At least one authoritative source.")]
+
+
+class Edge(Strict):
+    pick: Choice = Field(description="Which language this criterion favours: rust, python or depends.")
+    reason: Text = Field(description="One line saying why.")
+
+
+class Criterion(Strict):
+    id: Slug
+    title: Text = Field(description="Criterion name shown in the table and as the section heading.")
+    rust: Text = Field(description="One-sentence summary of the Rust side (Markdown).")
+    python: Text = Field(description="One-sentence summary of the Python side (Markdown).")
+    edge: Edge
+    details: Text | None = Field(None, description="Optional Markdown with the nuance behind the summaries.")
+    aliases: list[Slug] = Field([], description="Former ids of this criterion, so old links keep working.")
+    sources: Sources
+
+
+class FaqEntry(Strict):
+    id: Slug
+    question: Text = Field(description="The question as a reader would ask it.")
+    short_answer: Text = Field(description="One or two sentences: the answer you would say out loud.")
+    answer: Text = Field(description="The full answer in Markdown. Do not repeat the question.")
+    tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
+    related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")
+    aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
+    sources: Sources
+
+
+class Point(Strict):
+    title: Text = Field(description="Short noun phrase.")
+    text: Text = Field(description="One or two sentences of Markdown.")
+
+
+class LanguageProfile(Strict):
+    strengths: list[Point] = Field(min_length=1)
+    drawbacks: list[Point] = Field(min_length=1)
+
+
+class UseCase(Strict):
+    id: Slug
+    use_case: Text = Field(description="The kind of project or component.")
+    choice: Literal["rust", "python", "mix"] = Field(description="Recommended choice: rust, python or mix.")
+    why: Text = Field(description="One or two sentences of Markdown giving the reason.")
+    faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper.")
+
+
+class ComparisonFile(RootModel[list[Criterion]]):
+    """data/comparison.yml: one entry per comparison criterion."""
+
+
+class FaqFile(RootModel[list[FaqEntry]]):
+    """data/faq.yml: one entry per question."""
+
+
+class StrengthsFile(Strict):
+    """data/strengths.yml: strengths and drawbacks of each language."""
+
+    rust: LanguageProfile
+    python: LanguageProfile
+
+
+class UseCasesFile(RootModel[list[UseCase]]):
+    """data/use_cases.yml: the use-case map."""
+
+
+class TakeawaysFile(RootModel[list[Point]]):
+    """data/takeaways.yml: the key takeaways shown on the home page."""
+
+
+class VerdictFile(Strict):
+    """data/verdict.yml: the bottom line."""
+
+    summary: Text = Field(description="Markdown: the honest bottom line in a paragraph or two.")
+    choose_rust: list[Text] = Field(min_length=1, description="Situations where Rust is the better choice.")
+    choose_python: list[Text] = Field(min_length=1, description="Situations where Python is the better choice.")
+    mix: list[Text] = Field(min_length=1, description="Situations for a Rust core under a Python surface.")
+
+
+FILES: dict[str, type[BaseModel]] = {
+    "comparison.yml": ComparisonFile,
+    "faq.yml": FaqFile,
+    "strengths.yml": StrengthsFile,
+    "use_cases.yml": UseCasesFile,
+    "takeaways.yml": TakeawaysFile,
+    "verdict.yml": VerdictFile,
+}

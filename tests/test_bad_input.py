@@ -1,0 +1,143 @@
+"""Every class of bad data gives the contributor one exact `file:line:column: field: message` line."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_DATA, copy_project, mkdocs, run
+
+
+def check(project: Path):
+    return run(sys.executable, "-m", "macros.check", "data", cwd=project)
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    shutil.copytree(Path(__file__).parent.parent / "macros", tmp_path / "macros")
+    return tmp_path / "data"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+CASES = {
+    "yaml syntax": ("faq.yml", "question: Is this the first question?", "question: [unclosed",
+                    "data/faq.yml:4:15: faq: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']'"),
+    "tab indentation": ("takeaways.yml", "  text: Profile", "\ttext: Profile",
+                        "data/takeaways.yml:3:1: takeaways: YAML syntax error: while scanning a plain scalar found a tab character that violates indentation (indent with spaces, not tabs)"),
+    "duplicate key": ("faq.yml", "  short_answer: Yes.\n", "  short_answer: Yes.\n  short_answer: No.\n",
+                      "data/faq.yml:5:3: faq[0].short_answer: duplicate key 'short_answer' (first set on line 4)"),
+    "missing field": ("comparison.yml", "  python: Interpreted.\n", "",
+                      "data/comparison.yml:2:3: comparison[0].python: required field is missing"),
+    "wrong type": ("comparison.yml", "rust: Compiled ahead of time.", "rust: [compiled, native]",
+                   "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list"),
+    "unknown field": ("faq.yml", "  sources:\n    - title: PEP 20", "  sorces:\n    - title: PEP 20",
+                      "data/faq.yml:19:3: faq[1].sorces: unknown field 'sorces'; did you mean 'sources'?"),
+    "duplicate id": ("comparison.yml", "id: ease", "id: speed",
+                     "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2"),
+    "not a slug": ("faq.yml", "id: second", "id: Second_Question",
+                   "data/faq.yml:12:3: faq[1].id: 'Second_Question' is not a lowercase slug (letters, digits and single hyphens, e.g. 'use-both')"),
+    "dangling related": ("faq.yml", "related: [second]", "related: [gil]",
+                         "data/faq.yml:8:13: faq[0].related[0]: unknown FAQ id 'gil'"),
+    "dangling use-case link": ("use_cases.yml", "faq: [first]", "faq: [missing]",
+                               "data/use_cases.yml:6:9: use_cases[0].faq[0]: unknown FAQ id 'missing'"),
+    "alias collides with id": ("faq.yml", "  related: []\n", "  related: []\n  aliases: [first]\n",
+                               "data/faq.yml:19:13: faq[1].aliases[0]: alias 'first' is already used by the entry on line 2"),
+    "non-http url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: ftp://peps.python.org/pep-0008/",
+                     "data/faq.yml:11:7: faq[0].sources[0].url: 'ftp://peps.python.org/pep-0008/' is not a valid http(s) URL"),
+    "invalid url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: not a url",
+                    "data/faq.yml:11:7: faq[0].sources[0].url: 'not a url' is not a valid http(s) URL"),
+    "empty file": ("verdict.yml", None, "# only a comment\n", "data/verdict.yml:1:1: verdict: the file is empty"),
+    "list instead of mapping": ("strengths.yml", None, "- rust\n- python\n",
+                                "data/strengths.yml:1:1: strengths: expected a mapping, got a list"),
+    "mapping instead of list": ("faq.yml", None, "id: first\nquestion: Why?\n",
+                                "data/faq.yml:1:1: faq: expected a list, got a mapping"),
+    "raw html": ("faq.yml", "It is the first entry.", "It is <script>alert(1)</script> the first entry.",
+                 "data/faq.yml:5:3: faq[0].answer: raw HTML is not allowed ('<script>'); write Markdown instead"),
+    "event handler attribute": ("comparison.yml", "Interpreted.", '<img src=x onerror="alert(1)">',
+                                "data/comparison.yml:5:3: comparison[0].python: raw HTML is not allowed ('<img src=x onerror=\"alert(1)\">'); write Markdown instead"),
+    "javascript link": ("takeaways.yml", "Profile before you rewrite.", "Profile [first](javascript:alert(1)).",
+                        "data/takeaways.yml:3:3: takeaways[0].text: links must not use javascript:, vbscript: or data: URLs"),
+    "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
+                   "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
+}
+
+
+@pytest.mark.parametrize("filename, old, new, expected", CASES.values(), ids=CASES.keys())
+def test_bad_input_is_reported_exactly(data, filename, old, new, expected):
+    if old is None:
+        (data / filename).write_text(new)
+    else:
+        edit(data / filename, old, new)
+    result = check(data.parent)
+    assert result.returncode == 1
+    assert expected in result.stderr.splitlines(), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bytes_that_are_not_utf8(data):
+    (data / "takeaways.yml").write_bytes(b"- title: caf\xe9\n  text: x\n")
+    result = check(data.parent)
+    assert "data/takeaways.yml:1:13: takeaways: the file is not valid UTF-8 text" in result.stderr.splitlines()
+
+
+def test_every_problem_is_reported_in_one_run(data):
+    edit(data / "faq.yml", "related: [second]", "related: [gil]")
+    edit(data / "comparison.yml", "id: ease", "id: speed")
+    edit(data / "comparison.yml", "rust: Compiled ahead of time.", "rust: [a]")
+    (data / "verdict.yml").write_text("")
+    result = check(data.parent)
+    problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
+    assert problems == [
+        "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list",
+        "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2",
+        "data/faq.yml:8:13: faq[0].related[0]: unknown FAQ id 'gil'",
+        "data/verdict.yml:1:1: verdict: the file is empty",
+    ]
+    assert result.stderr.splitlines()[-1] == "4 problem(s) found in data/"
+
+
+def test_jinja_in_data_is_shown_literally(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    _stub_topic_pages(project)
+    edit(project / "data" / "faq.yml", "It is the first entry.", "Try {{ 7 * 7 }} and {% raw %} here.")
+    mkdocs("build", "--strict", cwd=project, check=True)
+    html = (project / "site" / "faq" / "index.html").read_text()
+    assert "Try {{ 7 * 7 }} and {% raw %} here." in html
+    assert "Try 49" not in html
+
+
+def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    edit(project / "data" / "faq.yml", "related: [second]", "related: [gil]")
+    edit(project / "data" / "faq.yml", "id: second", "id: Second")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode != 0
+    assert "data/faq.yml:8:13: faq[0].related[0]: unknown FAQ id 'gil'" in result.stderr
+    assert "data/faq.yml:12:3: faq[1].id: 'Second' is not a lowercase slug" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    _stub_topic_pages(project)
+    page = project / "docs" / "verdict.md"
+    page.write_text(page.read_text() + "\n{{ criterion_card('no-such-criterion') }}\n")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode != 0
+    assert "unknown criterion id 'no-such-criterion'" in result.stderr + result.stdout
+    assert not (project / "site" / "verdict" / "index.html").exists()
+
+
+def _stub_topic_pages(project: Path) -> None:
+    """Topic pages call macros with tags and ids that the tiny fixture data does not have."""
+    for page in project.joinpath("docs").glob("*.md"):
+        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md"}:
+            page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\nStub.\n")

@@ -1,0 +1,124 @@
+"""The strictly built site: every criterion and answer at its public id, searchable, dated, error-free."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from macros import loader
+
+PAGES = ["", "comparison/", "performance/", "concurrency/", "ecosystem/", "use-cases/", "interop-deployment/",
+         "learning-migration/", "maintenance/", "faq/", "verdict/"]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return loader.load(ROOT / "data")
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+
+
+def test_strict_build_has_no_warnings(build):
+    assert "WARNING" not in build.stderr + build.stdout
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_exists_and_shows_its_review_date(site, page):
+    html = soup(site, page)
+    assert html.select_one("article h1"), f"{page or 'home'} has no title"
+    reviewed = html.select_one("article time.reviewed")
+    assert reviewed and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed["datetime"]), f"{page or 'home'}: no review date"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_macro_or_jinja_leftovers(site, page):
+    text = soup(site, page).select_one("article").get_text()
+    for leftover in ("{{", "{%", "Macro Syntax Error", "Macro Rendering Error", "Traceback"):
+        assert leftover not in text, f"{page or 'home'} shows {leftover!r}"
+
+
+def test_every_faq_entry_is_a_heading_at_its_id(site, data):
+    html = soup(site, "faq/")
+    for entry in data.faq.root:
+        heading = html.find(id=entry.id)
+        assert heading is not None and heading.name == "h2", entry.id
+        assert heading.get_text().rstrip("¶").strip() == entry.question
+        body = " ".join(_section_text(heading).split())
+        assert f"Short answer: {' '.join(entry.short_answer.split())}" in body, entry.id
+        hrefs = {a["href"] for a in _section_links(heading)}
+        assert {str(s.url) for s in entry.sources} <= hrefs, f"{entry.id}: a source link is missing"
+        assert {f"#{r}" for r in entry.related} <= hrefs, f"{entry.id}: a related link is missing"
+
+
+def test_every_criterion_is_in_the_table_and_has_a_section(site, data):
+    html = soup(site, "comparison/")
+    rows = html.select("article table")[0].select("tbody tr")
+    assert [row.select_one("td a")["href"] for row in rows] == [f"#{c.id}" for c in data.comparison.root]
+    for criterion, row in zip(data.comparison.root, rows):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        assert cells[0] == criterion.title
+        assert cells[3].startswith({"rust": "Rust", "python": "Python", "depends": "Depends"}[criterion.edge.pick])
+        heading = html.find(id=criterion.id)
+        assert heading is not None and heading.name == "h2"
+        hrefs = {a["href"] for a in _section_links(heading)}
+        assert {str(s.url) for s in criterion.sources} <= hrefs
+
+
+def test_ids_are_unique_on_each_page(site):
+    for page in PAGES:
+        ids = [tag["id"] for tag in soup(site, page).select("article [id]")]
+        assert len(ids) == len(set(ids)), f"{page}: duplicate ids {[i for i in ids if ids.count(i) > 1]}"
+
+
+def test_search_index_has_a_section_for_every_question_and_criterion(site, data):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for entry in data.faq.root:
+        doc = docs.get(f"faq/#{entry.id}")
+        assert doc is not None, f"no search section for faq/#{entry.id}"
+        assert doc["title"] == entry.question
+        assert entry.short_answer.split()[-1].rstrip(".") in doc["text"]
+    for criterion in data.comparison.root:
+        assert f"comparison/#{criterion.id}" in docs
+
+
+def test_topic_pages_link_to_their_criteria_and_answers(site):
+    html = soup(site, "performance/")
+    hrefs = {a["href"] for a in html.select("article a")}
+    assert "../comparison/#performance" in hrefs
+    assert any(h.startswith("../faq/#") for h in hrefs)
+
+
+def test_home_page_shows_the_takeaways(site, data):
+    text = soup(site, "").select_one("article").get_text(" ")
+    for point in data.takeaways.root:
+        assert point.title in text
+
+
+def test_verdict_page_shows_strengths_and_drawbacks(site, data):
+    text = soup(site, "verdict/").select_one("article").get_text(" ")
+    for profile in (data.strengths.rust, data.strengths.python):
+        for point in profile.strengths + profile.drawbacks:
+            assert point.title in text
+
+
+def _section(heading):
+    for sibling in heading.find_next_siblings():
+        if sibling.name in {"h1", "h2"}:
+            break
+        yield sibling
+
+
+def _section_text(heading) -> str:
+    return " ".join(tag.get_text(" ") for tag in _section(heading))
+
+
+def _section_links(heading):
+    return [a for tag in _section(heading) for a in tag.find_all("a", href=True)]

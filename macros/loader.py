@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .models import FILES, ComparisonFile, FaqFile, StrengthsFile, TakeawaysFile, UseCasesFile, VerdictFile
+from .models import FILES
 
 YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
@@ -43,12 +43,19 @@ class DataError(Exception):
 
 @dataclass(frozen=True)
 class SiteData:
-    comparison: ComparisonFile
-    faq: FaqFile
-    strengths: StrengthsFile
-    use_cases: UseCasesFile
-    takeaways: TakeawaysFile
-    verdict: VerdictFile
+    """Every validated data file, reachable by its stem: `data.faq` is data/faq.yml."""
+
+    files: dict[str, BaseModel]
+    lines: dict[tuple[str, str], int]  # (file name, entry id) -> line of the entry, for "edit this" links
+
+    def __getattr__(self, stem: str) -> BaseModel:
+        try:
+            return self.files[stem]
+        except KeyError:
+            raise AttributeError(stem) from None
+
+    def line(self, filename: str, entry_id: str) -> int:
+        return self.lines[(filename, entry_id)]
 
 
 @dataclass
@@ -194,7 +201,25 @@ def _display_name(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def _fingerprint(data_dir: Path) -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml")))
+
+
+_cache: dict[Path, tuple[tuple, SiteData]] = {}
+
+
 def load(data_dir: Path) -> SiteData:
+    """Load data/ once per change: the macros and the page generator share one validated copy per build."""
+    data_dir = data_dir.resolve()
+    fingerprint = _fingerprint(data_dir)
+    if data_dir in _cache and _cache[data_dir][0] == fingerprint:
+        return _cache[data_dir][1]
+    data = _load(data_dir)
+    _cache[data_dir] = (fingerprint, data)
+    return data
+
+
+def _load(data_dir: Path) -> SiteData:
     """Load and validate every data file; raise DataError listing all problems at once."""
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
@@ -215,4 +240,7 @@ def load(data_dir: Path) -> SiteData:
     problems += checks.cross_references(docs)
     if problems:
         raise DataError(problems)
-    return SiteData(*(models[f] for f in FILES))
+    lines = {(filename, entry["id"]): doc.mark((index,))[0]
+             for filename, doc in docs.items() if isinstance(doc.value, list)
+             for index, entry in enumerate(doc.value) if "id" in entry}
+    return SiteData({Path(f).stem: models[f] for f in FILES}, lines)

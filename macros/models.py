@@ -7,6 +7,7 @@ the JSON Schema that editors use all come from here.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, RootModel, StringConstraints
@@ -82,6 +83,7 @@ class FaqEntry(Strict):
     tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
     related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
+    reviewed: date = Field(description="Date (YYYY-MM-DD) the answer was last checked against its sources.")
     sources: Sources
 
 

@@ -1,0 +1,26 @@
+"""MkDocs hooks: give every FAQ answer its own generated page at faq/<id>/.
+
+MkDocs loads this file by path, not as part of the package, hence the import below.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros import render, site_context  # noqa: E402
+
+from mkdocs.structure.files import File  # noqa: E402
+
+
+def on_files(files, config):
+    site = site_context(config)
+    for entry in site.data.faq.root:
+        files.append(File.generated(config, f"faq/{entry.id}.md", content=render.faq_page(site, entry.id)))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """A generated answer page has no Markdown file to edit: point its edit button at the YAML entry."""
+    if page.file.generated_by and page.file.src_uri.startswith("faq/"):
+        page.edit_url = site_context(config).edit_url("faq.yml", Path(page.file.src_uri).stem)
+    return context

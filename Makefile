@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 
-.PHONY: serve build check test lock clean
+.PHONY: serve build check test ledger lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -32,6 +33,9 @@ check: $(VENV)/.installed  ## Validate data/ only (fast)
 
 test: $(VENV)/.installed-test  ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+ledger: build  ## Add the links this build publishes to published-links.txt (never removes any)
+	$(BIN)/python -m macros.ledger update site
 
 lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in files
 	$(BIN)/python -m pip install --quiet uv

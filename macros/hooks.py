@@ -1,4 +1,4 @@
-"""MkDocs hooks: give every FAQ answer its own generated page at faq/<id>/.
+"""MkDocs hooks: give every FAQ answer its own generated page at faq/<id>/, and redirect its old ids there.
 
 MkDocs loads this file by path, not as part of the package, hence the import below.
 """
@@ -9,13 +9,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import render, site_context  # noqa: E402
 
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 
+@event_priority(50)  # before the redirects plugin lists the pages that redirects may point to
 def on_files(files, config):
     site = site_context(config)
+    redirects = config.plugins["redirects"].config["redirect_maps"]
     for entry in site.data.faq.root:
         files.append(File.generated(config, f"faq/{entry.id}.md", content=render.faq_page(site, entry.id)))
+        redirects.update({f"faq/{alias}.md": f"faq/{entry.id}.md" for alias in entry.aliases})
     return files
 
 

@@ -81,6 +81,9 @@
   };
 
   window.addEventListener("hashchange", showTarget);
+  // Material's instant navigation moves between same-page entries with pushState, so back/forward fires
+  // popstate without hashchange; let Material restore its scroll position first, then show the target.
+  window.addEventListener("popstate", () => setTimeout(showTarget, 0));
   if (window.document$) window.document$.subscribe(setUp);  // Material: every page load, instant or not
   else document.addEventListener("DOMContentLoaded", setUp);
 })();

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import render, site_context  # noqa: E402
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from macros import render, site_context
 
 
 @event_priority(50)  # before the redirects plugin lists the pages that redirects may point to

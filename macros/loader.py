@@ -102,7 +102,7 @@ def parse(name: str, raw: bytes) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(filter(None, [error.context, error.problem]))
-        if "\t" in text and "tab" in message.lower() or "'\\t'" in message:
+        if "tab character" in message or "'\\t'" in message:
             message += " (indent with spaces, not tabs)"
         raise ParseError(Problem(name, mark.line + 1, mark.column + 1, Path(name).stem,
                                  f"YAML syntax error: {message}")) from None
@@ -174,25 +174,26 @@ def _message(error: dict, model: type[BaseModel]) -> str:
 
 def _field_names(model: type, loc: tuple) -> list[str]:
     """The field names allowed at `loc`, found by walking the model's type annotations."""
-    annotation = model
-    for part in (*loc, None):
-        while True:
-            origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-            if origin is typing.Annotated:
-                annotation = args[0]
-            elif origin in (typing.Union, types.UnionType):
-                annotation = next(a for a in args if a is not type(None))
-            elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and "root" in annotation.model_fields:
-                annotation = annotation.model_fields["root"].annotation
-            else:
-                break
-        if part is None:
-            break
-        if origin is list:
-            annotation = args[0]
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            annotation = annotation.model_fields[part].annotation
-    return list(annotation.model_fields) if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+    annotation = _unwrap(model)
+    for part in loc:
+        field = typing.get_args(annotation)[0] if isinstance(part, int) else annotation.model_fields[part].annotation
+        annotation = _unwrap(field)
+    return list(annotation.model_fields) if _is_model(annotation) else []
+
+
+def _unwrap(annotation):
+    """Strip the Annotated, Optional and RootModel wrappers around a type."""
+    while True:
+        if typing.get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        elif _is_model(annotation) and "root" in annotation.model_fields:
+            annotation = annotation.model_fields["root"].annotation
+        else:
+            return annotation
+
+
+def _is_model(annotation) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _display_name(path: Path) -> str:

@@ -70,7 +70,8 @@ def plain_text(markdown_text: str) -> str:
 def _related(site: Site, entry) -> list:
     """An entry's related answers: those it lists, then those that list it."""
     by_id = {e.id: e for e in site.data.faq.root}
-    ids = list(entry.related) + [e.id for e in site.data.faq.root if entry.id in e.related and e.id not in entry.related]
+    inbound = [e.id for e in site.data.faq.root if entry.id in e.related and e.id not in entry.related]
+    ids = list(entry.related) + inbound
     return [by_id[i] for i in ids]
 
 

@@ -208,7 +208,7 @@ def test_faq_structured_data_matches_what_readers_see(site, data):
     jsonld = _jsonld(html)
     assert jsonld["@type"] == "FAQPage"
     assert [q["name"] for q in jsonld["mainEntity"]] == [e.question for e in data.faq.root]
-    for question, entry in zip(jsonld["mainEntity"], data.faq.root):
+    for question, entry in zip(jsonld["mainEntity"], data.faq.root, strict=True):
         answer = question["acceptedAnswer"]["text"]
         assert "**" not in answer and "](" not in answer, "JSON-LD must be plain text, not Markdown"
         visible = _squash(html.select_one(f"section[data-entry='{entry.id}']").get_text())

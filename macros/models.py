@@ -60,7 +60,7 @@ Sources = Annotated[list[Source], Field(min_length=1, description="At least one 
 
 
 class Edge(Strict):
-    pick: Choice = Field(description="Which language this criterion favours: rust, python or depends.")
+    pick: Choice = Field(description="Which language this criterion favors: rust, python or depends.")
     reason: Text = Field(description="One line saying why.")
 
 
@@ -69,7 +69,7 @@ class Criterion(Strict):
     title: Text = Field(description="Criterion name shown in the table and as the section heading.")
     rust: Text = Field(description="One-sentence summary of the Rust side (Markdown).")
     python: Text = Field(description="One-sentence summary of the Python side (Markdown).")
-    edge: Edge
+    edge: Edge = Field(description="Which language this criterion favors, and why.")
     details: Text | None = Field(None, description="Optional Markdown with the nuance behind the summaries.")
     aliases: list[Slug] = Field([], description="Former ids of this criterion, so old links keep working.")
     sources: Sources
@@ -93,8 +93,8 @@ class Point(Strict):
 
 
 class LanguageProfile(Strict):
-    strengths: list[Point] = Field(min_length=1)
-    drawbacks: list[Point] = Field(min_length=1)
+    strengths: list[Point] = Field(min_length=1, description="What the language does well, one point each.")
+    drawbacks: list[Point] = Field(min_length=1, description="What it costs you, one point each.")
 
 
 class UseCase(Strict):
@@ -116,8 +116,8 @@ class FaqFile(RootModel[list[FaqEntry]]):
 class StrengthsFile(Strict):
     """data/strengths.yml: strengths and drawbacks of each language."""
 
-    rust: LanguageProfile
-    python: LanguageProfile
+    rust: LanguageProfile = Field(description="Rust's strengths and drawbacks.")
+    python: LanguageProfile = Field(description="Python's strengths and drawbacks.")
 
 
 class UseCasesFile(RootModel[list[UseCase]]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -208,3 +209,11 @@ def test_make_check_is_the_documented_contributor_command():
     readme, contributing = (ROOT / "README.md").read_text(), (ROOT / "CONTRIBUTING.md").read_text()
     for command in ("make check", "make serve", "make test"):
         assert command in readme and command in contributing
+
+
+@pytest.mark.parametrize("filename", FILES)
+def test_every_field_has_hover_text(filename):
+    tree = json.loads(schema.schema_text(filename))
+    for name, definition in [*tree.get("$defs", {}).items(), ("top level", tree)]:
+        for field, spec in definition.get("properties", {}).items():
+            assert spec.get("description"), f"{filename}: {name}.{field} has no description in macros/models.py"

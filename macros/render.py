@@ -167,5 +167,19 @@ def decision_helper(site: Site) -> str:
     return _render("decision_helper.md.j2", model=scoring_model(site), **_decision_context(site))
 
 
+GLANCE_FILE = "assets/rust-vs-python-at-a-glance.svg"
+
+
+def glance_svg(site: Site) -> str:
+    """The "at a glance" infographic as a standalone SVG document: comparison edges plus decision scores."""
+    scores = {s.id: s for s in site.data.decision.criteria if s.rust is not None}
+    return _render("glance.svg.j2", criteria=site.data.comparison.root, scores=scores)
+
+
+def at_a_glance(site: Site) -> str:
+    """The infographic inline, so it follows the color scheme, with a link to the file from GLANCE_FILE."""
+    return _render("glance.md.j2", svg=glance_svg(site), href="/" + GLANCE_FILE)
+
+
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
-          strengths_and_drawbacks, takeaways, verdict, decision_helper]
+          strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance]

@@ -86,8 +86,12 @@ def decision_references(docs: dict[str, Document]) -> Iterator[Problem]:
 
 def scored_criteria(decision: Document, comparison: Document) -> Iterator[Problem]:
     """decision.yml has one entry per comparison criterion, and its scores agree with the criterion's edge."""
-    edges = {e["id"]: e["edge"].get("pick") if isinstance(e.get("edge"), dict) else None
-             for _, e in _entries(comparison) if isinstance(e.get("id"), str)}
+    edges: dict[str, str | None] = {}
+    for _, entry in _entries(comparison):
+        if isinstance(entry.get("id"), str):
+            pick = entry["edge"].get("pick") if isinstance(entry.get("edge"), dict) else None
+            # A duplicated id is reported by unique_ids; which edge it means is unclear, so skip the comparison.
+            edges[entry["id"]] = None if entry["id"] in edges else pick
     seen = set()
     for index, entry in _entries(decision, ("criteria",)):
         criterion = entry.get("id")

@@ -112,10 +112,12 @@ def test_every_problem_is_reported_in_one_run(data):
     assert problems == [
         "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list",
         "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2",
+        "data/decision.yml:15:5: decision.criteria[1].id: unknown criterion id 'ease'",
+        "data/decision.yml:24:16: decision.traits[0].criteria[0]: unknown criterion id 'ease'",
         "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'",
         "data/verdict.yml:1:1: verdict: the file is empty",
     ]
-    assert result.stderr.splitlines()[-1] == "4 problem(s) found in data/"
+    assert result.stderr.splitlines()[-1] == "6 problem(s) found in data/"
 
 
 def test_jinja_in_data_is_shown_literally(tmp_path):

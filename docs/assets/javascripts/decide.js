@@ -77,7 +77,7 @@
     return `${winner} has at least ${ratio} times ${other}'s points.`;
   };
 
-  // Each answer links to its row in the tables below, which give the reason and link to the sections and FAQ.
+  // Each answer links to its row in the static tables, which give the reason and link to the sections and FAQ.
   const reasonItem = (model, reason, levels) => {
     const item = document.createElement("li");
     item.dataset.id = reason.id;
@@ -95,28 +95,25 @@
     return item;
   };
 
-  const show = (root, model, answers) => {
-    const result = score(model, answers);
+  const showResult = (root, model, result) => {
     const levels = Object.fromEntries(model.levels.map((level) => [level.weight, level.label]));
-    const verdict = root.querySelector(".decide__verdict");
-    verdict.replaceChildren(
+    root.dataset.outcome = result.outcome;
+    root.querySelector(".decide__verdict").replaceChildren(
       Object.assign(document.createElement("strong"), { textContent: model.outcomes[result.outcome] }),
       ` Rust ${result.rust} points, Python ${result.python}. ${ruleText(model, result)}`,
     );
-    root.dataset.outcome = result.outcome;
     const sum = result.rust + result.python || 1;
     root.querySelector(".decide__bar-rust").style.width = `${(100 * result.rust) / sum}%`;
     root.querySelector(".decide__bar-python").style.width = `${(100 * result.python) / sum}%`;
+    root.querySelector(".decide__reasons-title").hidden = result.reasons.length === 0;
+    root.querySelector(".decide__reasons").replaceChildren(
+      ...result.reasons.map((reason) => reasonItem(model, reason, levels)),
+    );
+    // The advice is the static "What each result means" section for this outcome, rendered from the data.
     const advice = document.querySelector(`.decide-outcome[data-outcome="${result.outcome}"]`);
     root.querySelector(".decide__advice").replaceChildren(
       ...[...advice.children].filter((node) => !/^H\d$/.test(node.tagName)).map((node) => node.cloneNode(true)),
     );
-    const reasons = root.querySelector(".decide__reasons");
-    reasons.replaceChildren(...result.reasons.map((reason) => reasonItem(model, reason, levels)));
-    root.querySelector(".decide__reasons-title").hidden = result.reasons.length === 0;
-    const url = `${location.pathname}${queryFromAnswers(model, answers)}${location.hash}`;
-    root.querySelector(".decide__share").href = url;
-    return url;
   };
 
   const setUp = () => {
@@ -125,9 +122,16 @@
     if (!root || !data) return;
     const model = JSON.parse(data.textContent);
     const form = root.querySelector("form");
+    const refresh = () => {
+      const answers = answersFromForm(model, form);
+      showResult(root, model, score(model, answers));
+      const url = `${location.pathname}${queryFromAnswers(model, answers)}${location.hash}`;
+      root.querySelector(".decide__share").href = url;
+      return url;
+    };
     fillForm(form, answersFromQuery(model, location.search));
-    show(root, model, answersFromForm(model, form));
-    const update = () => history.replaceState(history.state, "", show(root, model, answersFromForm(model, form)));
+    refresh();
+    const update = () => history.replaceState(history.state, "", refresh());
     form.addEventListener("change", update);
     form.addEventListener("reset", () => setTimeout(update));  // the fields are reset after the event
     form.addEventListener("submit", (event) => event.preventDefault());

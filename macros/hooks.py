@@ -20,6 +20,7 @@ def on_files(files, config):
     for entry in site.data.faq.root:
         files.append(File.generated(config, f"faq/{entry.id}.md", content=render.faq_page(site, entry.id)))
         redirects.update({f"faq/{alias}.md": f"faq/{entry.id}.md" for alias in entry.aliases})
+    files.append(File.generated(config, render.GLANCE_FILE, content=render.glance_svg(site)))
     return files
 
 

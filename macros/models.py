@@ -10,7 +10,17 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, RootModel, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    RootModel,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -137,6 +147,82 @@ class VerdictFile(Strict):
     mix: list[Text] = Field(min_length=1, description="Situations for a Rust core under a Python surface.")
 
 
+Score = Annotated[int, Field(strict=True, ge=1, le=5, description="1 (weak) to 5 (strong).")]
+Points = Annotated[int, Field(strict=True, ge=0, le=10, description="Points added to this side, 0 to 10.")]
+
+
+class Level(Strict):
+    label: Text = Field(description="How much a criterion matters, as the reader picks it, e.g. 'Important'.")
+    weight: int = Field(strict=True, ge=0, le=5, description="Multiplier applied to the criterion's score gap.")
+
+
+class Thresholds(Strict):
+    minimum: int = Field(strict=True, ge=1, description="Points one side needs before anything is recommended.")
+    ratio: float = Field(gt=1, description="A language is recommended alone when its points are at least this "
+                                           "many times the other's; otherwise the mix.")
+
+
+class CriterionScore(Strict):
+    id: Slug
+    rust: Score | None = Field(None, description="Rust's score on this criterion; leave out both to not score it.")
+    python: Score | None = Field(None, description="Python's score on this criterion; leave out both to not score it.")
+    why: Text = Field(description="Markdown: the rationale for the scores, or why the criterion is not scored.")
+
+    @model_validator(mode="after")
+    def _both_or_neither(self):
+        if (self.rust is None) != (self.python is None):
+            raise ValueError("give both a rust and a python score, or neither to leave the criterion unscored")
+        return self
+
+
+class Trait(Strict):
+    id: Slug
+    label: Text = Field(description="Plain text the reader ticks, e.g. 'Tight deadline for the first version'.")
+    rust: Points = 0
+    python: Points = 0
+    why: Text = Field(description="One line of Markdown: why this trait moves the result.")
+    criteria: list[Slug] = Field([], description="Ids of comparison criteria that go deeper.")
+    faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper.")
+
+    @model_validator(mode="after")
+    def _moves_something(self):
+        if self.rust == 0 and self.python == 0:
+            raise ValueError("a trait must give points to rust, python or both")
+        return self
+
+
+class Outcome(Strict):
+    title: Text = Field(description="Plain-text headline of this result, e.g. 'Rust'.")
+    advice: Text = Field(description="Markdown: what to do when this is the result.")
+    faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper.")
+
+
+class Outcomes(Strict):
+    rust: Outcome = Field(description="Rust alone.")
+    python: Outcome = Field(description="Python alone.")
+    mix: Outcome = Field(description="A Rust core called from Python through PyO3.")
+    undecided: Outcome = Field(description="Shown while neither side has the minimum number of points.")
+
+
+class DecisionFile(Strict):
+    """data/decision.yml: the scores, traits and thresholds behind the decision helper."""
+
+    levels: list[Level] = Field(min_length=2, description="Choices for how much a criterion matters, in order; "
+                                                            "the first is preselected.")
+    thresholds: Thresholds = Field(description="When the helper recommends Rust, Python, the mix or nothing yet.")
+    criteria: list[CriterionScore] = Field(description="One entry per criterion in comparison.yml, same ids.")
+    traits: list[Trait] = Field(min_length=1, description="Project traits the reader can tick.")
+    outcomes: Outcomes = Field(description="The text shown for each possible result.")
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_increase(cls, levels: list[Level]) -> list[Level]:
+        weights = [level.weight for level in levels]
+        if weights != sorted(set(weights)):
+            raise ValueError("level weights must increase from the first level to the last")
+        return levels
+
+
 FILES: dict[str, type[BaseModel]] = {
     "comparison.yml": ComparisonFile,
     "faq.yml": FaqFile,
@@ -144,4 +230,5 @@ FILES: dict[str, type[BaseModel]] = {
     "use_cases.yml": UseCasesFile,
     "takeaways.yml": TakeawaysFile,
     "verdict.yml": VerdictFile,
+    "decision.yml": DecisionFile,
 }

@@ -141,5 +141,45 @@ def verdict(site: Site) -> str:
     return _render("verdict.md.j2", v=site.data.verdict)
 
 
+def _decision_context(site: Site) -> dict:
+    decision = site.data.decision
+    return {"d": decision, "scored": [s for s in decision.criteria if s.rust is not None],
+            "titles": {c.id: c.title for c in site.data.comparison.root},
+            "questions": {e.id: e.question for e in site.data.faq.root}}
+
+
+def scoring_model(site: Site) -> dict:
+    """What docs/assets/javascripts/decide.js scores with; the page embeds it as JSON."""
+    context = _decision_context(site)
+    decision = context["d"]
+    return {
+        "levels": [level.model_dump() for level in decision.levels],
+        "thresholds": decision.thresholds.model_dump(),
+        "criteria": [{"id": s.id, "title": context["titles"][s.id], "rust": s.rust, "python": s.python}
+                     for s in context["scored"]],
+        "traits": [t.model_dump(include={"id", "label", "rust", "python"}) for t in decision.traits],
+        "outcomes": {name: outcome.title for name, outcome in decision.outcomes},
+    }
+
+
+def decision_helper(site: Site) -> str:
+    """The helper's form and result area (shown by decide.js) and its full rules as static text."""
+    return _render("decision_helper.md.j2", model=scoring_model(site), **_decision_context(site))
+
+
+GLANCE_FILE = "assets/rust-vs-python-at-a-glance.svg"
+
+
+def glance_svg(site: Site) -> str:
+    """The "at a glance" infographic as a standalone SVG document: comparison edges plus decision scores."""
+    scores = {s.id: s for s in site.data.decision.criteria if s.rust is not None}
+    return _render("glance.svg.j2", criteria=site.data.comparison.root, scores=scores)
+
+
+def at_a_glance(site: Site) -> str:
+    """The infographic inline, so it follows the color scheme, with a link to the file from GLANCE_FILE."""
+    return _render("glance.md.j2", svg=glance_svg(site), href="/" + GLANCE_FILE)
+
+
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
-          strengths_and_drawbacks, takeaways, verdict]
+          strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance]

@@ -65,6 +65,20 @@ CASES = {
                                 "data/comparison.yml:5:3: comparison[0].python: raw HTML is not allowed ('<img src=x onerror=\"alert(1)\">'); write Markdown instead"),
     "javascript link": ("takeaways.yml", "Profile before you rewrite.", "Profile [first](javascript:alert(1)).",
                         "data/takeaways.yml:3:3: takeaways[0].text: links must not use javascript:, vbscript: or data: URLs"),
+    "scores against the edge": ("decision.yml", "rust: 5\n    python: 2", "rust: 2\n    python: 5",
+                                "data/decision.yml:11:5: decision.criteria[0]: the scores favour python, but comparison.yml gives the edge to rust"),
+    "criterion without scores": ("decision.yml", "  - id: ease\n", "  - id: easy\n",
+                                 "data/decision.yml:10:1: decision.criteria: criterion 'ease' from comparison.yml has no entry; give it scores, or only a `why` to leave it unscored"),
+    "scores for an unknown criterion": ("decision.yml", "  - id: ease\n", "  - id: easy\n",
+                                        "data/decision.yml:15:5: decision.criteria[1].id: unknown criterion id 'easy'"),
+    "trait links an unknown criterion": ("decision.yml", "criteria: [ease]", "criteria: [speedy]",
+                                         "data/decision.yml:24:16: decision.traits[0].criteria[0]: unknown criterion id 'speedy'"),
+    "trait links an unknown answer": ("decision.yml", "faq: [first]", "faq: [third]",
+                                      "data/decision.yml:25:11: decision.traits[0].faq[0]: unknown FAQ id 'third'"),
+    "score out of range": ("decision.yml", "rust: 5", "rust: 6",
+                           "data/decision.yml:12:5: decision.criteria[0].rust: Input should be less than or equal to 5"),
+    "trait without points": ("decision.yml", "    python: 4\n    why: No compile step.", "    why: No compile step.",
+                             "data/decision.yml:20:5: decision.traits[0]: a trait must give points to rust, python or both"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }
@@ -98,10 +112,12 @@ def test_every_problem_is_reported_in_one_run(data):
     assert problems == [
         "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list",
         "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2",
+        "data/decision.yml:15:5: decision.criteria[1].id: unknown criterion id 'ease'",
+        "data/decision.yml:24:16: decision.traits[0].criteria[0]: unknown criterion id 'ease'",
         "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'",
         "data/verdict.yml:1:1: verdict: the file is empty",
     ]
-    assert result.stderr.splitlines()[-1] == "4 problem(s) found in data/"
+    assert result.stderr.splitlines()[-1] == "6 problem(s) found in data/"
 
 
 def test_jinja_in_data_is_shown_literally(tmp_path):

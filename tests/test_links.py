@@ -102,7 +102,7 @@ def rename(project, old: str, new: str, keep_alias: bool) -> None:
     for path in [*(project / "data").glob("*.yml"), *(project / "docs").glob("*.md")]:
         text = token.sub(new, path.read_text())
         if keep_alias:
-            text = text.replace(f"- id: {new}\n", f"- id: {new}\n  aliases: [{old}]\n")
+            text = text.replace(f"\n- id: {new}\n", f"\n- id: {new}\n  aliases: [{old}]\n")  # top-level entries
         path.write_text(text)
 
 

@@ -13,7 +13,7 @@ from conftest import ROOT
 from macros import loader
 
 PAGES = ["", "comparison/", "performance/", "concurrency/", "ecosystem/", "use-cases/", "interop-deployment/",
-         "learning-migration/", "maintenance/", "faq/", "verdict/"]
+         "learning-migration/", "maintenance/", "faq/", "verdict/", "decide/"]
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 
-.PHONY: serve build check schemas test ledger lock clean
+.PHONY: serve build check schemas test ledger audit bench lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -17,6 +17,10 @@ $(VENV)/.installed: $(BIN)/python requirements.txt
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	@touch $@
 
 serve: $(VENV)/.installed  ## Serve the site with live reload at http://$(HOST)
@@ -38,11 +42,17 @@ check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every p
 schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/models.py
 	$(BIN)/python -m macros.schema
 
-test: $(VENV)/.installed-test  ## Run the whole test suite
+test: $(VENV)/.installed-test node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 ledger: build  ## Add the links this build publishes to published-links.txt (never removes any)
 	$(BIN)/python -m macros.ledger update site
+
+audit: build node_modules/.installed  ## Lighthouse on every page (AUDIT_RUNS=3); writes audit/report.json and audit/summary.md
+	$(BIN)/python tools/audit.py
+
+bench: build $(VENV)/.installed-test  ## Search speed in the browser and build cost at 100/1,000/5,000 entries
+	$(BIN)/python tools/bench.py
 
 lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in files
 	$(BIN)/python -m pip install --quiet uv
@@ -50,4 +60,4 @@ lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in fi
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-test.in -o requirements-test.txt
 
 clean:
-	rm -rf site .site-tmp .pytest_cache
+	rm -rf site .site-tmp .pytest_cache audit

@@ -156,7 +156,7 @@ def test_pre_commit_runs_the_same_checks():
 
 
 def test_python_code_passes_ruff():
-    result = run(str(ROOT / ".venv" / "bin" / "ruff"), "check", "macros", "tests")
+    result = run(str(ROOT / ".venv" / "bin" / "ruff"), "check", "macros", "tests", "tools")
     assert result.returncode == 0, result.stdout
 
 

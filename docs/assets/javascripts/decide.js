@@ -135,7 +135,6 @@
     form.addEventListener("change", update);
     form.addEventListener("reset", () => setTimeout(update));  // the fields are reset after the event
     form.addEventListener("submit", (event) => event.preventDefault());
-    root.hidden = false;
   };
 
   if (window.document$) window.document$.subscribe(setUp);  // Material: every page load, instant or not

@@ -35,10 +35,12 @@
     }
   };
 
+  // Each entry is built with a plain "Link to this answer" anchor (useful without JavaScript, and it keeps
+  // the layout from shifting); here it becomes a button that copies the entry's absolute URL.
   const addCopyButtons = () => {
-    for (const section of document.querySelectorAll("section.entry[data-entry]")) {
+    for (const link of document.querySelectorAll("section.entry[data-entry] a.entry__copy")) {
+      const section = link.closest("section.entry");
       const heading = headingOf(section);
-      if (!heading || section.querySelector(".entry__copy")) continue;
       const onOwnPage = heading.id !== section.dataset.entry;
       const url = onOwnPage ? canonicalPage() : `${canonicalPage()}#${section.dataset.entry}`;
       const title = heading.textContent.replace("¶", "").trim();
@@ -57,7 +59,7 @@
           button.classList.remove("entry__copy--done");
         }, COPIED_FOR_MS);
       });
-      heading.after(button);
+      link.replaceWith(button);
     }
   };
 

@@ -1,5 +1,6 @@
 // The comparison table, enhanced: sort by any column, filter rows by text, and stacked cards on narrow
-// screens (each cell labelled with its column). Without JavaScript it stays a complete plain table.
+// screens (each cell labelled with its column). Without JavaScript it stays a complete plain table and CSS
+// hides the filter box.
 (() => {
   const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
@@ -27,14 +28,11 @@
     table.closest(".comparison-table").classList.add("comparison-table--enhanced");
   };
 
+  // The filter box is in the page from the start, so wiring it up moves nothing.
   const addFilter = (table, rows) => {
     const container = table.closest(".comparison-table");
-    const label = Object.assign(document.createElement("label"), { className: "comparison-table__filter" });
-    const input = Object.assign(document.createElement("input"), { type: "search", placeholder: "e.g. memory, GIL, wheels" });
-    const status = Object.assign(document.createElement("p"), { className: "comparison-table__status" });
-    status.setAttribute("aria-live", "polite");
-    label.append("Filter criteria ", input);
-    container.prepend(label, status);
+    const input = container.querySelector(".comparison-table__filter input");
+    const status = container.querySelector(".comparison-table__status");
     input.addEventListener("input", () => {
       const query = input.value.trim().toLowerCase();
       let shown = 0;

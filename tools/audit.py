@@ -1,0 +1,129 @@
+"""`make audit`: Lighthouse (mobile preset) on every page of the built site, served with gzip on loopback.
+
+Each page is audited AUDIT_RUNS times (default 3); the median performance score counts. The same pages built
+with the unmodified Material theme are measured once for comparison. Writes audit/report.json and
+audit/summary.md, prints the summary, and exits 1 when a page misses a target: 100 in accessibility,
+best practices and SEO, a median performance of 100, and no more bytes transferred than the default theme.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+from serve import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
+               "--disable-component-update --disable-sync --no-first-run"
+
+
+def pages(site: Path) -> list[str]:
+    return sorted("/" + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in site.rglob("index.html")
+                  if not p.parent.name.startswith("assets"))
+
+
+def lighthouse(url: str, workdir: Path) -> dict:
+    out = workdir / "lh.json"
+    profile = tempfile.mkdtemp(prefix="lh-profile-")
+    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}"],
+                   check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    shutil.rmtree(profile, ignore_errors=True)
+    report = json.loads(out.read_text())
+    audits = report["audits"]
+    failed = sorted(a["id"] for a in audits.values()
+                    if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary")
+    return {
+        "scores": {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
+        "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        "transfer_kb": round(audits["total-byte-weight"]["numericValue"] / 1024, 1),
+        "failed_audits": failed,
+    }
+
+
+def default_theme_build(workdir: Path) -> Path:
+    """The same content built with Material's defaults: no palette, font, CSS, JS or template overrides."""
+    project = workdir / "default-theme"
+    for name in ("docs", "data", "macros"):
+        shutil.copytree(ROOT / name, project / name)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    for key in ("extra_css", "extra_javascript"):
+        config.pop(key, None)
+    config["theme"] = {"name": "material", "features": config["theme"]["features"]}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return project / "site"
+
+
+def main() -> int:
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse is missing: run `npm ci`", file=sys.stderr)
+        return 2
+    runs = int(os.environ.get("AUDIT_RUNS", "3"))
+    site = ROOT / "site"
+    workdir = Path(tempfile.mkdtemp(prefix="audit-"))
+    base, server = serve(site)
+    default_base, default_server = serve(default_theme_build(workdir))
+    results = {}
+    for path in pages(site):
+        measured = [lighthouse(base + path, workdir) for _ in range(runs)]
+        default = lighthouse(default_base + path, workdir)
+        results[path] = {"runs": measured, "default_theme": default}
+        print(f"{path}: performance {[m['scores']['performance'] for m in measured]}", file=sys.stderr)
+    server.shutdown()
+    default_server.shutdown()
+    out = ROOT / "audit"
+    out.mkdir(exist_ok=True)
+    (out / "report.json").write_text(json.dumps(results, indent=1))
+    summary, misses = summarize(results, runs)
+    (out / "summary.md").write_text(summary)
+    print(summary)
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if misses else 0
+
+
+def summarize(results: dict, runs: int) -> tuple[str, list[str]]:
+    lines = [f"# Lighthouse audit (mobile preset, {runs} runs per page, gzip on loopback)", "",
+             "| Page | Perf (median; runs) | A11y | Best pr. | SEO | LCP ms | TBT ms | CLS | KB transferred "
+             "| Default theme KB |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    misses = []
+    for path, result in results.items():
+        runs_ = result["runs"]
+        perf = [r["scores"]["performance"] for r in runs_]
+        median = statistics.median(perf)
+        first = runs_[0]
+        lcp, tbt, cls = (statistics.median(r[key] for r in runs_) for key in ("lcp_ms", "tbt_ms", "cls"))
+        default_kb = result["default_theme"]["transfer_kb"]
+        lines.append(f"| {path} | {median:g}; {', '.join(map(str, perf))} | {first['scores']['accessibility']} | "
+                     f"{first['scores']['best-practices']} | {first['scores']['seo']} | {lcp:g} | {tbt:g} | {cls:g} | "
+                     f"{first['transfer_kb']} | {default_kb} |")
+        for category in ("accessibility", "best-practices", "seo"):
+            if any(r["scores"][category] < 100 for r in runs_):
+                failed = sorted({a for r in runs_ for a in r["failed_audits"]})
+                misses.append(f"{path}: {category} below 100 ({', '.join(failed)})")
+        if median < 100:
+            misses.append(f"{path}: median performance {median:g}")
+        if first["transfer_kb"] > default_kb:
+            misses.append(f"{path}: {first['transfer_kb']} KB transferred, default theme {default_kb} KB")
+    lines += ["", "All targets met." if not misses else "Targets missed:", *[f"- {m}" for m in misses], ""]
+    return "\n".join(lines), misses
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""`make bench`: how fast search answers in a real browser, and what the data layer costs at scale.
+
+1. Search: the built site served with gzip on loopback, in headless Chromium; for each query, the time from
+   the input event to the rendered result list (median and worst of several rounds).
+2. Scale: synthetic FAQ entries and comparison criteria (100, 1,000 and 5,000 of each) added to a copy of the
+   project; each copy is built, and so is a plain-Markdown site holding the same rendered text without the
+   macros plugin and hooks. Prints build time, peak memory and search-index size for both, and the ratio.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import jinja2
+import yaml
+from serve import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "100,1000,5000").split(",")]
+QUERIES = ["GIL", "PyO3", "borrow checker", "WebAssembly", "compile times", "free-threaded", "maturin wheels",
+           "garbage collector", "hiring", "Polars"]
+WORDS = ["ownership", "borrow", "thread", "interpreter", "wheel", "binary", "latency", "memory", "compile", "runtime",
+         "library", "package", "iterator", "closure", "trait", "protocol", "module", "deploy", "profile", "cache"]
+
+
+# --- search in the browser -----------------------------------------------------------------------------------
+
+def bench_search(rounds: int = 5) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, server = serve(ROOT / "site")
+    timings: dict[str, list[float]] = {q: [] for q in QUERIES}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "/", wait_until="networkidle")
+        page.locator("input.md-search__input").click()
+        for _ in range(rounds):
+            for query in QUERIES:
+                timings[query].append(page.evaluate(_TIME_QUERY, query))
+        browser.close()
+    server.shutdown()
+    print("Search in Chromium, query to rendered results (ms):")
+    print(f"  {'query':<20} {'median':>7} {'worst':>7}")
+    for query, values in timings.items():
+        print(f"  {query:<20} {statistics.median(values):>7.1f} {max(values):>7.1f}")
+    every = [v for values in timings.values() for v in values]
+    print(f"  {'all queries':<20} {statistics.median(every):>7.1f} {max(every):>7.1f}\n")
+
+
+_TIME_QUERY = """async (query) => {
+    const input = document.querySelector('input.md-search__input');
+    const list = document.querySelector('.md-search-result__list');
+    const meta = document.querySelector('.md-search-result__meta');
+    input.value = '';
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await new Promise(r => setTimeout(r, 50));
+    return await new Promise(resolve => {
+        const start = performance.now();
+        const done = () => { if (list.children.length) { observer.disconnect(); resolve(performance.now() - start); } };
+        const observer = new MutationObserver(done);
+        observer.observe(list, {childList: true});
+        observer.observe(meta, {childList: true, characterData: true, subtree: true});
+        input.value = query;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
+    });
+}"""
+
+
+# --- build cost at scale -------------------------------------------------------------------------------------
+
+def synthetic_project(dest: Path, size: int) -> Path:
+    """A copy of the project with `size` extra FAQ entries and comparison criteria."""
+    for name in ("docs", "data", "macros", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    rng = random.Random(size)
+    prose = lambda n: " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."  # noqa: E731
+    faq, criteria, decisions = [], [], []
+    for i in range(size):
+        faq.append({"id": f"synthetic-{i}", "question": f"Synthetic question {i} about {rng.choice(WORDS)}?",
+                    "short_answer": prose(30), "answer": "\n\n".join(prose(60) for _ in range(3)),
+                    "tags": ["performance"], "reviewed": "2026-11-26",
+                    "related": [f"synthetic-{i - 1}"] if i else [],
+                    "sources": [{"title": "PEP 8", "url": "https://peps.python.org/pep-0008/"}]})
+        criteria.append({"id": f"criterion-{i}", "title": f"Criterion {i}", "rust": prose(15), "python": prose(15),
+                         "edge": {"pick": "depends", "reason": prose(10)}, "details": prose(80),
+                         "sources": [{"title": "The Rust Book", "url": "https://doc.rust-lang.org/book/"}]})
+        decisions.append({"id": f"criterion-{i}", "why": prose(12)})
+    _append_list(dest / "data" / "faq.yml", faq)
+    _append_list(dest / "data" / "comparison.yml", criteria)
+    decision = yaml.safe_load((dest / "data" / "decision.yml").read_text())
+    decision["criteria"] += decisions
+    (dest / "data" / "decision.yml").write_text(yaml.safe_dump(decision, sort_keys=False, allow_unicode=True))
+    return dest
+
+
+def _append_list(path: Path, entries: list[dict]) -> None:
+    path.write_text(path.read_text() + "\n" + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
+
+
+def plain_project(source: Path, dest: Path) -> Path:
+    """The same site as plain Markdown: every macro call and generated page written out, no plugin or hook."""
+    sys.path.insert(0, str(source))
+    from macros import render, site_context
+
+    config = yaml.safe_load((source / "mkdocs.yml").read_text())
+    site = site_context({**config, "config_file_path": str(source / "mkdocs.yml")})
+    macros = {m.__name__: functools.partial(m, site) for m in render.MACROS}
+    shutil.copytree(source / "docs", dest / "docs")
+    for page in (dest / "docs").glob("*.md"):
+        _, front, body = page.read_text().split("---\n", 2)
+        if "render_macros: true" in front:
+            body = jinja2.Environment().from_string(body).render(**macros)
+        page.write_text(f"---\n{front}---\n{body}")
+    (dest / "docs" / "faq").mkdir()
+    for entry in site.data.faq.root:
+        (dest / "docs" / "faq" / f"{entry.id}.md").write_text(render.faq_page(site, entry.id))
+    (dest / "docs" / render.GLANCE_FILE).write_text(render.glance_svg(site))
+    config["plugins"] = ["search"]
+    config.pop("hooks", None)
+    shutil.copytree(source / "overrides", dest / "overrides")
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    sys.path.remove(str(source))
+    for name in [m for m in sys.modules if m == "macros" or m.startswith("macros.")]:
+        del sys.modules[name]
+    return dest
+
+
+def build(project: Path) -> tuple[float, float, float]:
+    """Build time (s), peak resident memory (MB) and search index size (KB) of one `mkdocs build`."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build of {project} failed")
+    index = project / "site" / "search" / "search_index.json"
+    return elapsed, usage.ru_maxrss / 1024, index.stat().st_size / 1024
+
+
+def bench_scale() -> None:
+    print("Build cost: this project (YAML + macros + hooks) vs the same text as plain Markdown")
+    print(f"  {'entries':>7} | {'build s':>8} {'plain s':>8} {'ratio':>6} | {'peak MB':>8} {'plain MB':>8} | "
+          f"{'index KB':>9} {'plain KB':>9}")
+    for size in SIZES:
+        workdir = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
+        ours = synthetic_project(workdir / "project", size)
+        plain = plain_project(ours, workdir / "plain")
+        t, m, k = build(ours)
+        pt, pm, pk = build(plain)
+        print(f"  {size:>7} | {t:>8.1f} {pt:>8.1f} {t / pt:>6.2f} | {m:>8.0f} {pm:>8.0f} | {k:>9.0f} {pk:>9.0f}",
+              flush=True)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    bench_search()
+    bench_scale()

@@ -29,4 +29,15 @@ def define_env(env):
         importlib.reload(module)
     site = site_context(env.conf)
     for macro in render.MACROS:
-        env.macro(functools.partial(macro, site), macro.__name__)
+        env.macro(_bind(macro, site), macro.__name__)
+
+
+def _bind(macro, site):
+    """The macro with the site filled in. Not functools.partial: mkdocs-macros serializes every macro on each
+    build for its debug log, and a partial would drag the whole data set through that (seconds at scale)."""
+
+    @functools.wraps(macro)
+    def bound(*args, **kwargs):
+        return macro(site, *args, **kwargs)
+
+    return bound

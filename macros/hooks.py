@@ -12,20 +12,26 @@ from mkdocs.structure.files import File
 
 from macros import render, site_context
 
+# Where the edit button of each generated page points: its entry's line in the YAML (set by on_files).
+_edit_urls: dict[str, str | None] = {}
+
 
 @event_priority(50)  # before the redirects plugin lists the pages that redirects may point to
 def on_files(files, config):
     site = site_context(config)
     redirects = config.plugins["redirects"].config["redirect_maps"]
+    _edit_urls.clear()
     for entry in site.data.faq.root:
-        files.append(File.generated(config, f"faq/{entry.id}.md", content=render.faq_page(site, entry.id)))
-        redirects.update({f"faq/{alias}.md": f"faq/{entry.id}.md" for alias in entry.aliases})
+        path = f"faq/{entry.id}.md"
+        files.append(File.generated(config, path, content=render.faq_page(site, entry.id)))
+        _edit_urls[path] = site.edit_url("faq.yml", entry.id)
+        redirects.update({f"faq/{alias}.md": path for alias in entry.aliases})
     files.append(File.generated(config, render.GLANCE_FILE, content=render.glance_svg(site)))
     return files
 
 
 def on_page_context(context, page, config, nav):
     """A generated answer page has no Markdown file to edit: point its edit button at the YAML entry."""
-    if page.file.generated_by and page.file.src_uri.startswith("faq/"):
-        page.edit_url = site_context(config).edit_url("faq.yml", Path(page.file.src_uri).stem)
+    if page.file.src_uri in _edit_urls:
+        page.edit_url = _edit_urls[page.file.src_uri]
     return context

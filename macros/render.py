@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,6 +23,20 @@ class Site:
 
     data: SiteData
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ ; None hides "Edit" links
+
+    @cached_property
+    def faq_by_id(self) -> dict:
+        return {e.id: e for e in self.data.faq.root}
+
+    @cached_property
+    def related(self) -> dict[str, list]:
+        """Each answer's related answers: those it lists, then those that list it."""
+        inbound: dict[str, list[str]] = {e.id: [] for e in self.data.faq.root}
+        for e in self.data.faq.root:
+            for r in e.related:
+                inbound[r].append(e.id)
+        return {e.id: [self.faq_by_id[i] for i in [*e.related, *(i for i in inbound[e.id] if i not in e.related)]]
+                for e in self.data.faq.root}
 
     def edit_url(self, filename: str, entry_id: str) -> str | None:
         if self.edit_base is None:
@@ -60,19 +75,25 @@ class _TextOnly(HTMLParser):
         self.parts.append(data)
 
 
+_MARKUP = re.compile(r"[`*_\[\]<>&#|\\~:]|^\s*([-+]|\d+\.)\s", re.MULTILINE)
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["tables", "def_list", "pymdownx.superfences"])
+
+
+@cache
 def plain_text(markdown_text: str) -> str:
-    """What a reader sees of a Markdown snippet, as one line of plain text (for meta tags and JSON-LD)."""
+    """What a reader sees of a Markdown snippet, as one line of plain text (for meta tags and JSON-LD).
+
+    Cached, and with one reused converter: every answer is needed on the FAQ page and on its own page.
+    """
+    if not _MARKUP.search(markdown_text):  # most questions and short answers are plain already
+        return " ".join(markdown_text.split())
     parser = _TextOnly()
-    parser.feed(markdown.markdown(markdown_text, extensions=["tables", "def_list", "pymdownx.superfences"]))
+    parser.feed(_markdown().reset().convert(markdown_text))
     return " ".join("".join(parser.parts).split())
-
-
-def _related(site: Site, entry) -> list:
-    """An entry's related answers: those it lists, then those that list it."""
-    by_id = {e.id: e for e in site.data.faq.root}
-    inbound = [e.id for e in site.data.faq.root if entry.id in e.related and e.id not in entry.related]
-    ids = list(entry.related) + inbound
-    return [by_id[i] for i in ids]
 
 
 def faq_jsonld(entries) -> str:
@@ -85,7 +106,7 @@ def faq_jsonld(entries) -> str:
 
 
 def _faq_context(site: Site) -> dict:
-    return {"edit_url": site.edit_url, "related": lambda e: _related(site, e), "jsonld": faq_jsonld}
+    return {"edit_url": site.edit_url, "related": lambda e: site.related[e.id], "jsonld": faq_jsonld}
 
 
 def comparison_table(site: Site) -> str:
@@ -109,8 +130,7 @@ def faq(site: Site) -> str:
 
 def faq_page(site: Site, entry_id: str) -> str:
     """The stand-alone page of one answer, served at faq/<id>/."""
-    entry = next(e for e in site.data.faq.root if e.id == entry_id)
-    return _render("faq_page.md.j2", e=entry, **_faq_context(site))
+    return _render("faq_page.md.j2", e=site.faq_by_id[entry_id], **_faq_context(site))
 
 
 def faq_list(site: Site, tag: str) -> str:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .models import FILES, ComparisonFile, FaqFile, StrengthsFile, TakeawaysFile, UseCasesFile, VerdictFile
+from .models import BenchmarksFile, ExamplesFile
 
 YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
@@ -49,6 +50,8 @@ class SiteData:
     use_cases: UseCasesFile
     takeaways: TakeawaysFile
     verdict: VerdictFile
+    examples: ExamplesFile
+    benchmarks: BenchmarksFile
 
 
 @dataclass

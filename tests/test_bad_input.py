@@ -65,6 +65,18 @@ CASES = {
                                 "data/comparison.yml:5:3: comparison[0].python: raw HTML is not allowed ('<img src=x onerror=\"alert(1)\">'); write Markdown instead"),
     "javascript link": ("takeaways.yml", "Profile before you rewrite.", "Profile [first](javascript:alert(1)).",
                         "data/takeaways.yml:3:3: takeaways[0].text: links must not use javascript:, vbscript: or data: URLs"),
+    "missing example file": ("examples.yml", "rust: data/examples/hello/main.rs", "rust: data/examples/hello/main.go",
+                             "data/examples.yml:6:3: examples[0].rust: file 'data/examples/hello/main.go' does not exist"),
+    "example path outside the repository": (
+        "examples.yml", "python: data/examples/hello/main.py", "python: ../hello/main.py",
+        "data/examples.yml:5:3: examples[0].python: '../hello/main.py' must be a path inside the repository, "
+        "like 'examples/iterators/main.py'"),
+    "benchmark of an unknown example": ("benchmarks.yml", "- example: hello", "- example: goodbye",
+                                        "data/benchmarks.yml:24:3: benchmarks.results[0].example: 'goodbye' is not "
+                                        "a benchmarked example id"),
+    "hand-edited benchmark median": ("benchmarks.yml", "median: 0.02\n", "median: 0.015\n",
+                                     "data/benchmarks.yml:27:5: benchmarks.results[0].timings[0]: median, min and max "
+                                     "do not match runs; rerun `make bench-languages`"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }

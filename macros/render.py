@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def _templates() -> jinja2.Environment:
     )
     env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
     env.filters["quoted"] = lambda text: '"' + " ".join(str(text).split()).replace('"', "'") + '"'
+    env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 1 else f"{s * 1000:.3g} ms"
+    env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
+    env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__
     return env
 
@@ -79,5 +83,15 @@ def verdict(data: SiteData) -> str:
     return _render("verdict.md.j2", v=data.verdict)
 
 
+def examples(data: SiteData) -> str:
+    measured = {result.example for result in data.benchmarks.results}
+    return _render("examples.md.j2", examples=data.examples.root, measured=measured)
+
+
+def benchmark_results(data: SiteData) -> str:
+    titles = {example.id: example.title for example in data.examples.root}
+    return _render("benchmarks.md.j2", b=data.benchmarks, titles=titles)
+
+
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
-          strengths_and_drawbacks, takeaways, verdict]
+          strengths_and_drawbacks, takeaways, verdict, examples, benchmark_results]

@@ -12,8 +12,8 @@ from conftest import ROOT
 
 from macros import loader
 
-PAGES = ["", "comparison/", "performance/", "concurrency/", "ecosystem/", "use-cases/", "interop-deployment/",
-         "learning-migration/", "maintenance/", "faq/", "verdict/"]
+PAGES = ["", "comparison/", "examples/", "performance/", "concurrency/", "ecosystem/", "use-cases/",
+         "interop-deployment/", "learning-migration/", "maintenance/", "faq/", "verdict/"]
 
 
 @pytest.fixture(scope="module")

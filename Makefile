@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: serve build check test lock clean
+.PHONY: serve build check test lock clean bench-languages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -32,6 +32,9 @@ check: $(VENV)/.installed  ## Validate data/ only (fast)
 
 test: $(VENV)/.installed-test  ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
+	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)
 
 lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in files
 	$(BIN)/python -m pip install --quiet uv

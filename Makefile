@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 
-.PHONY: serve build check test lock clean bench-languages
+.PHONY: serve build check schemas test ledger lock clean bench-languages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -27,11 +28,21 @@ build: $(VENV)/.installed  ## Build into a temporary folder; replace site/ only 
 	@rm -rf site && mv .site-tmp site
 	@echo "Built site/"
 
-check: $(VENV)/.installed  ## Validate data/ only (fast)
-	$(BIN)/python -m macros.check data
+check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every problem, exit non-zero on any
+	@status=0; \
+	$(BIN)/python -m macros.check data || status=1; \
+	$(BIN)/yamllint --strict -f parsable data/ mkdocs.yml || status=1; \
+	$(BIN)/python -m macros.schema --check || status=1; \
+	exit $$status
+
+schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/models.py
+	$(BIN)/python -m macros.schema
 
 test: $(VENV)/.installed-test  ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+ledger: build  ## Add the links this build publishes to published-links.txt (never removes any)
+	$(BIN)/python -m macros.ledger update site
 
 bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
 	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)

@@ -2,20 +2,31 @@
 
 import functools
 import importlib
+import posixpath
 from pathlib import Path
 
 from . import checks, loader, models, render
 
 
-def define_env(env):
+def site_context(config) -> render.Site:
+    """Validated data plus the repository address its "Edit" links point to. Raises PluginError on bad data."""
     from mkdocs.exceptions import PluginError
 
+    try:
+        data = loader.load(Path(config["config_file_path"]).parent / "data")
+    except loader.DataError as error:
+        raise PluginError(f"invalid data in data/:\n{error}") from None
+    edit_base = None
+    if config.get("repo_url") and config.get("edit_uri"):
+        # edit_uri points at docs/ (e.g. edit/main/docs/); data/ is its sibling.
+        edit_base = config["repo_url"].rstrip("/") + "/" + posixpath.dirname(config["edit_uri"].rstrip("/")) + "/"
+    return render.Site(data, edit_base)
+
+
+def define_env(env):
     # `mkdocs serve` keeps this package imported between rebuilds; reload it so edits to macros/ show up.
     for module in (models, checks, loader, render):
         importlib.reload(module)
-    try:
-        data = loader.load(Path(env.project_dir) / "data")
-    except loader.DataError as error:
-        raise PluginError(f"invalid data in data/:\n{error}") from None
+    site = site_context(env.conf)
     for macro in render.MACROS:
-        env.macro(functools.partial(macro, data), macro.__name__)
+        env.macro(functools.partial(macro, site), macro.__name__)

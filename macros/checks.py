@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import models
 
 if TYPE_CHECKING:
-    from .loader import Document, Problem
+    from .loader import Document, Path_, Problem
 
 
 def cross_references(docs: dict[str, Document]) -> list[Problem]:
@@ -23,10 +23,12 @@ def cross_references(docs: dict[str, Document]) -> list[Problem]:
         if filename in docs:
             problems += unique_ids(docs[filename])
     if "faq.yml" in docs:
-        faq_ids = {entry["id"] for _, entry in _entries(docs["faq.yml"]) if isinstance(entry.get("id"), str)}
+        faq_ids = _ids(docs["faq.yml"])
         for filename, field in (("faq.yml", "related"), ("use_cases.yml", "faq")):
             if filename in docs:
                 problems += dangling(docs[filename], field, faq_ids)
+    if "decision.yml" in docs:
+        problems += decision_references(docs)
     if "examples.yml" in docs:
         problems += unique_ids(docs["examples.yml"])
         problems += missing_files(docs["examples.yml"])
@@ -35,9 +37,17 @@ def cross_references(docs: dict[str, Document]) -> list[Problem]:
     return problems
 
 
-def _entries(doc: Document) -> Iterator[tuple[int, dict]]:
-    if isinstance(doc.value, list):
-        yield from ((i, e) for i, e in enumerate(doc.value) if isinstance(e, dict))
+def _entries(doc: Document, base: Path_ = ()) -> Iterator[tuple[int | str, dict]]:
+    """The mappings in the list (or mapping) at `base`, with their index (or key)."""
+    value = doc.value
+    for key in base:
+        value = value.get(key) if isinstance(value, dict) else None
+    items = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
+    yield from ((k, e) for k, e in items if isinstance(e, dict))
+
+
+def _ids(doc: Document) -> set[str]:
+    return {entry["id"] for _, entry in _entries(doc) if isinstance(entry.get("id"), str)}
 
 
 def _strings(entry: dict, field: str) -> Iterator[tuple[int, str]]:
@@ -46,12 +56,12 @@ def _strings(entry: dict, field: str) -> Iterator[tuple[int, str]]:
         yield from ((i, v) for i, v in enumerate(values) if isinstance(v, str))
 
 
-def unique_ids(doc: Document) -> Iterator[Problem]:
+def unique_ids(doc: Document, base: Path_ = ()) -> Iterator[Problem]:
     """Ids and aliases share one namespace per page: each must name exactly one entry."""
     owner: dict[str, int] = {}
-    for index, entry in _entries(doc):
-        names = [((index, "id"), entry.get("id"))]
-        names += [((index, "aliases", n), alias) for n, alias in _strings(entry, "aliases")]
+    for index, entry in _entries(doc, base):
+        names = [((*base, index, "id"), entry.get("id"))]
+        names += [((*base, index, "aliases", n), alias) for n, alias in _strings(entry, "aliases")]
         for path, name in names:
             if not isinstance(name, str):
                 continue
@@ -59,16 +69,61 @@ def unique_ids(doc: Document) -> Iterator[Problem]:
                 what = "id" if path[-1] == "id" else "alias"
                 yield doc.problem(path, f"{what} '{name}' is already used by the entry on line {owner[name]}")
             else:
-                owner[name] = doc.mark((index,))[0]
+                owner[name] = doc.mark((*base, index))[0]
 
 
-def dangling(doc: Document, field: str, faq_ids: set[str]) -> Iterator[Problem]:
-    for index, entry in _entries(doc):
+def dangling(doc: Document, field: str, known: set[str], base: Path_ = (), kind: str = "FAQ") -> Iterator[Problem]:
+    for index, entry in _entries(doc, base):
         for position, ref in _strings(entry, field):
-            if ref not in faq_ids:
-                yield doc.problem((index, field, position), f"unknown FAQ id '{ref}'")
+            if ref not in known:
+                yield doc.problem((*base, index, field, position), f"unknown {kind} id '{ref}'")
             elif field == "related" and ref == entry.get("id"):
-                yield doc.problem((index, field, position), "an entry cannot be related to itself")
+                yield doc.problem((*base, index, field, position), "an entry cannot be related to itself")
+
+
+def decision_references(docs: dict[str, Document]) -> Iterator[Problem]:
+    doc = docs["decision.yml"]
+    for part in ("criteria", "traits"):
+        yield from unique_ids(doc, (part,))
+    if "comparison.yml" in docs:
+        yield from scored_criteria(doc, docs["comparison.yml"])
+        yield from dangling(doc, "criteria", _ids(docs["comparison.yml"]), ("traits",), "criterion")
+    if "faq.yml" in docs:
+        for part in ("traits", "outcomes"):
+            yield from dangling(doc, "faq", _ids(docs["faq.yml"]), (part,))
+
+
+def scored_criteria(decision: Document, comparison: Document) -> Iterator[Problem]:
+    """decision.yml has one entry per comparison criterion, and its scores agree with the criterion's edge."""
+    edges: dict[str, str | None] = {}
+    for _, entry in _entries(comparison):
+        if isinstance(entry.get("id"), str):
+            pick = entry["edge"].get("pick") if isinstance(entry.get("edge"), dict) else None
+            # A duplicated id is reported by unique_ids; which edge it means is unclear, so skip the comparison.
+            edges[entry["id"]] = None if entry["id"] in edges else pick
+    seen = set()
+    for index, entry in _entries(decision, ("criteria",)):
+        criterion = entry.get("id")
+        if not isinstance(criterion, str):
+            continue
+        seen.add(criterion)
+        if criterion not in edges:
+            yield decision.problem(("criteria", index, "id"), f"unknown criterion id '{criterion}'")
+            continue
+        favours = _favours(entry.get("rust"), entry.get("python"))
+        if favours and edges[criterion] in ("rust", "python") and favours != edges[criterion]:
+            yield decision.problem(("criteria", index), f"the scores favour {favours}, but comparison.yml gives "
+                                                        f"the edge to {edges[criterion]}")
+    if isinstance(decision.value, dict) and isinstance(decision.value.get("criteria"), list):
+        for criterion in [c for c in edges if c not in seen]:
+            yield decision.problem(("criteria",), f"criterion '{criterion}' from comparison.yml has no entry; "
+                                                  "give it scores, or only a `why` to leave it unscored")
+
+
+def _favours(rust: object, python: object) -> str | None:
+    if type(rust) is not int or type(python) is not int:
+        return None
+    return "rust" if rust > python else "python" if python > rust else "neither language"
 
 
 EXAMPLE_FILES = ("python", "rust", "expected", "stdin")

@@ -13,8 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .models import FILES, ComparisonFile, FaqFile, StrengthsFile, TakeawaysFile, UseCasesFile, VerdictFile
-from .models import BenchmarksFile, ExamplesFile
+from .models import FILES
 
 YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
@@ -44,14 +43,19 @@ class DataError(Exception):
 
 @dataclass(frozen=True)
 class SiteData:
-    comparison: ComparisonFile
-    faq: FaqFile
-    strengths: StrengthsFile
-    use_cases: UseCasesFile
-    takeaways: TakeawaysFile
-    verdict: VerdictFile
-    examples: ExamplesFile
-    benchmarks: BenchmarksFile
+    """Every validated data file, reachable by its stem: `data.faq` is data/faq.yml."""
+
+    files: dict[str, BaseModel]
+    lines: dict[tuple[str, str], int]  # (file name, entry id) -> line of the entry, for "edit this" links
+
+    def __getattr__(self, stem: str) -> BaseModel:
+        try:
+            return self.files[stem]
+        except KeyError:
+            raise AttributeError(stem) from None
+
+    def line(self, filename: str, entry_id: str) -> int:
+        return self.lines[(filename, entry_id)]
 
 
 @dataclass
@@ -98,7 +102,7 @@ def parse(name: str, raw: bytes) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(filter(None, [error.context, error.problem]))
-        if "\t" in text and "tab" in message.lower() or "'\\t'" in message:
+        if "tab character" in message or "'\\t'" in message:
             message += " (indent with spaces, not tabs)"
         raise ParseError(Problem(name, mark.line + 1, mark.column + 1, Path(name).stem,
                                  f"YAML syntax error: {message}")) from None
@@ -170,25 +174,26 @@ def _message(error: dict, model: type[BaseModel]) -> str:
 
 def _field_names(model: type, loc: tuple) -> list[str]:
     """The field names allowed at `loc`, found by walking the model's type annotations."""
-    annotation = model
-    for part in (*loc, None):
-        while True:
-            origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-            if origin is typing.Annotated:
-                annotation = args[0]
-            elif origin in (typing.Union, types.UnionType):
-                annotation = next(a for a in args if a is not type(None))
-            elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and "root" in annotation.model_fields:
-                annotation = annotation.model_fields["root"].annotation
-            else:
-                break
-        if part is None:
-            break
-        if origin is list:
-            annotation = args[0]
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            annotation = annotation.model_fields[part].annotation
-    return list(annotation.model_fields) if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+    annotation = _unwrap(model)
+    for part in loc:
+        field = typing.get_args(annotation)[0] if isinstance(part, int) else annotation.model_fields[part].annotation
+        annotation = _unwrap(field)
+    return list(annotation.model_fields) if _is_model(annotation) else []
+
+
+def _unwrap(annotation):
+    """Strip the Annotated, Optional and RootModel wrappers around a type."""
+    while True:
+        if typing.get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        elif _is_model(annotation) and "root" in annotation.model_fields:
+            annotation = annotation.model_fields["root"].annotation
+        else:
+            return annotation
+
+
+def _is_model(annotation) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _display_name(path: Path) -> str:
@@ -197,7 +202,25 @@ def _display_name(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def _fingerprint(data_dir: Path) -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml")))
+
+
+_cache: dict[Path, tuple[tuple, SiteData]] = {}
+
+
 def load(data_dir: Path) -> SiteData:
+    """Load data/ once per change: the macros and the page generator share one validated copy per build."""
+    data_dir = data_dir.resolve()
+    fingerprint = _fingerprint(data_dir)
+    if data_dir in _cache and _cache[data_dir][0] == fingerprint:
+        return _cache[data_dir][1]
+    data = _load(data_dir)
+    _cache[data_dir] = (fingerprint, data)
+    return data
+
+
+def _load(data_dir: Path) -> SiteData:
     """Load and validate every data file; raise DataError listing all problems at once."""
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
@@ -218,4 +241,7 @@ def load(data_dir: Path) -> SiteData:
     problems += checks.cross_references(docs)
     if problems:
         raise DataError(problems)
-    return SiteData(*(models[f] for f in FILES))
+    lines = {(filename, entry["id"]): doc.mark((index,))[0]
+             for filename, doc in docs.items() if isinstance(doc.value, list)
+             for index, entry in enumerate(doc.value) if "id" in entry}
+    return SiteData({Path(f).stem: models[f] for f in FILES}, lines)

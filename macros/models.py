@@ -9,11 +9,21 @@ from __future__ import annotations
 import datetime
 import re
 import statistics
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, RootModel, StringConstraints,
-                      model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    RootModel,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -63,7 +73,7 @@ Sources = Annotated[list[Source], Field(min_length=1, description="At least one 
 
 
 class Edge(Strict):
-    pick: Choice = Field(description="Which language this criterion favours: rust, python or depends.")
+    pick: Choice = Field(description="Which language this criterion favors: rust, python or depends.")
     reason: Text = Field(description="One line saying why.")
 
 
@@ -72,7 +82,7 @@ class Criterion(Strict):
     title: Text = Field(description="Criterion name shown in the table and as the section heading.")
     rust: Text = Field(description="One-sentence summary of the Rust side (Markdown).")
     python: Text = Field(description="One-sentence summary of the Python side (Markdown).")
-    edge: Edge
+    edge: Edge = Field(description="Which language this criterion favors, and why.")
     details: Text | None = Field(None, description="Optional Markdown with the nuance behind the summaries.")
     aliases: list[Slug] = Field([], description="Former ids of this criterion, so old links keep working.")
     sources: Sources
@@ -86,6 +96,7 @@ class FaqEntry(Strict):
     tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
     related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
+    reviewed: date = Field(description="Date (YYYY-MM-DD) the answer was last checked against its sources.")
     sources: Sources
 
 
@@ -95,8 +106,8 @@ class Point(Strict):
 
 
 class LanguageProfile(Strict):
-    strengths: list[Point] = Field(min_length=1)
-    drawbacks: list[Point] = Field(min_length=1)
+    strengths: list[Point] = Field(min_length=1, description="What the language does well, one point each.")
+    drawbacks: list[Point] = Field(min_length=1, description="What it costs you, one point each.")
 
 
 class UseCase(Strict):
@@ -118,8 +129,8 @@ class FaqFile(RootModel[list[FaqEntry]]):
 class StrengthsFile(Strict):
     """data/strengths.yml: strengths and drawbacks of each language."""
 
-    rust: LanguageProfile
-    python: LanguageProfile
+    rust: LanguageProfile = Field(description="Rust's strengths and drawbacks.")
+    python: LanguageProfile = Field(description="Python's strengths and drawbacks.")
 
 
 class UseCasesFile(RootModel[list[UseCase]]):
@@ -137,6 +148,82 @@ class VerdictFile(Strict):
     choose_rust: list[Text] = Field(min_length=1, description="Situations where Rust is the better choice.")
     choose_python: list[Text] = Field(min_length=1, description="Situations where Python is the better choice.")
     mix: list[Text] = Field(min_length=1, description="Situations for a Rust core under a Python surface.")
+
+
+Score = Annotated[int, Field(strict=True, ge=1, le=5, description="1 (weak) to 5 (strong).")]
+Points = Annotated[int, Field(strict=True, ge=0, le=10, description="Points added to this side, 0 to 10.")]
+
+
+class Level(Strict):
+    label: Text = Field(description="How much a criterion matters, as the reader picks it, e.g. 'Important'.")
+    weight: int = Field(strict=True, ge=0, le=5, description="Multiplier applied to the criterion's score gap.")
+
+
+class Thresholds(Strict):
+    minimum: int = Field(strict=True, ge=1, description="Points one side needs before anything is recommended.")
+    ratio: float = Field(gt=1, description="A language is recommended alone when its points are at least this "
+                                           "many times the other's; otherwise the mix.")
+
+
+class CriterionScore(Strict):
+    id: Slug
+    rust: Score | None = Field(None, description="Rust's score on this criterion; leave out both to not score it.")
+    python: Score | None = Field(None, description="Python's score on this criterion; leave out both to not score it.")
+    why: Text = Field(description="Markdown: the rationale for the scores, or why the criterion is not scored.")
+
+    @model_validator(mode="after")
+    def _both_or_neither(self):
+        if (self.rust is None) != (self.python is None):
+            raise ValueError("give both a rust and a python score, or neither to leave the criterion unscored")
+        return self
+
+
+class Trait(Strict):
+    id: Slug
+    label: Text = Field(description="Plain text the reader ticks, e.g. 'Tight deadline for the first version'.")
+    rust: Points = 0
+    python: Points = 0
+    why: Text = Field(description="One line of Markdown: why this trait moves the result.")
+    criteria: list[Slug] = Field([], description="Ids of comparison criteria that go deeper.")
+    faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper.")
+
+    @model_validator(mode="after")
+    def _moves_something(self):
+        if self.rust == 0 and self.python == 0:
+            raise ValueError("a trait must give points to rust, python or both")
+        return self
+
+
+class Outcome(Strict):
+    title: Text = Field(description="Plain-text headline of this result, e.g. 'Rust'.")
+    advice: Text = Field(description="Markdown: what to do when this is the result.")
+    faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper.")
+
+
+class Outcomes(Strict):
+    rust: Outcome = Field(description="Rust alone.")
+    python: Outcome = Field(description="Python alone.")
+    mix: Outcome = Field(description="A Rust core called from Python through PyO3.")
+    undecided: Outcome = Field(description="Shown while neither side has the minimum number of points.")
+
+
+class DecisionFile(Strict):
+    """data/decision.yml: the scores, traits and thresholds behind the decision helper."""
+
+    levels: list[Level] = Field(min_length=2, description="Choices for how much a criterion matters, in order; "
+                                                            "the first is preselected.")
+    thresholds: Thresholds = Field(description="When the helper recommends Rust, Python, the mix or nothing yet.")
+    criteria: list[CriterionScore] = Field(description="One entry per criterion in comparison.yml, same ids.")
+    traits: list[Trait] = Field(min_length=1, description="Project traits the reader can tick.")
+    outcomes: Outcomes = Field(description="The text shown for each possible result.")
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_increase(cls, levels: list[Level]) -> list[Level]:
+        weights = [level.weight for level in levels]
+        if weights != sorted(set(weights)):
+            raise ValueError("level weights must increase from the first level to the last")
+        return levels
 
 
 def repository_path(text: str) -> str:
@@ -195,7 +282,7 @@ class Timing(Strict):
     @model_validator(mode="after")
     def _summary_matches_runs(self):
         summary = (statistics.median(self.runs), min(self.runs), max(self.runs))
-        if any(abs(a - b) > 1e-6 for a, b in zip((self.median, self.min, self.max), summary)):
+        if any(abs(a - b) > 1e-6 for a, b in zip((self.median, self.min, self.max), summary, strict=True)):
             raise ValueError("median, min and max do not match runs; rerun `make bench-languages`")
         return self
 
@@ -219,12 +306,12 @@ class BenchmarksFile(Strict):
 
     date: datetime.date = Field(description="Day of the run.")
     command: Text = Field(description="The command that wrote this file.")
-    machine: Machine
+    machine: Machine = Field(description="The computer the run happened on.")
     warmup_runs: int = Field(ge=0, description="Untimed runs of each program before the timed ones.")
     timed_runs: int = Field(ge=1, description="Timed runs of each program.")
     free_threaded_searched: list[str] = Field(description="Names looked up on PATH to find a free-threaded CPython.")
-    runtimes: list[Runtime] = Field(min_length=2)
-    results: list[BenchmarkResult] = Field(min_length=1)
+    runtimes: list[Runtime] = Field(min_length=2, description="Every interpreter and compiler that was timed.")
+    results: list[BenchmarkResult] = Field(min_length=1, description="One entry per benchmarked example.")
 
     @model_validator(mode="after")
     def _one_timing_per_runtime(self):
@@ -245,6 +332,7 @@ FILES: dict[str, type[BaseModel]] = {
     "use_cases.yml": UseCasesFile,
     "takeaways.yml": TakeawaysFile,
     "verdict.yml": VerdictFile,
+    "decision.yml": DecisionFile,
     "examples.yml": ExamplesFile,
     "benchmarks.yml": BenchmarksFile,
 }

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import shlex
+from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
+import markdown
 
 from .loader import SiteData
 
 LABELS = {"rust": "Rust", "python": "Python", "depends": "Depends", "mix": "Mix: Rust core, Python surface"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the templates need: the data, and where its files can be edited on the repository host."""
+
+    data: SiteData
+    edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ ; None hides "Edit" links
+
+    def edit_url(self, filename: str, entry_id: str) -> str | None:
+        if self.edit_base is None:
+            return None
+        return f"{self.edit_base}data/{filename}#L{self.data.line(filename, entry_id)}"
 
 
 @cache
@@ -25,6 +42,8 @@ def _templates() -> jinja2.Environment:
     )
     env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
     env.filters["quoted"] = lambda text: '"' + " ".join(str(text).split()).replace('"', "'") + '"'
+    env.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    env.filters["plain"] = plain_text
     env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 1 else f"{s * 1000:.3g} ms"
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
@@ -36,62 +55,146 @@ def _render(template: str, **context) -> str:
     return _templates().get_template(template).render(**context)
 
 
-def comparison_table(data: SiteData) -> str:
-    return _render("comparison_table.md.j2", criteria=data.comparison.root)
+class _TextOnly(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
 
 
-def criteria_details(data: SiteData) -> str:
-    return _render("criteria_details.md.j2", criteria=data.comparison.root)
+def plain_text(markdown_text: str) -> str:
+    """What a reader sees of a Markdown snippet, as one line of plain text (for meta tags and JSON-LD)."""
+    parser = _TextOnly()
+    parser.feed(markdown.markdown(markdown_text, extensions=["tables", "def_list", "pymdownx.superfences"]))
+    return " ".join("".join(parser.parts).split())
 
 
-def criterion_card(data: SiteData, criterion_id: str) -> str:
-    criteria = {c.id: c for c in data.comparison.root}
+def _related(site: Site, entry) -> list:
+    """An entry's related answers: those it lists, then those that list it."""
+    by_id = {e.id: e for e in site.data.faq.root}
+    inbound = [e.id for e in site.data.faq.root if entry.id in e.related and e.id not in entry.related]
+    ids = list(entry.related) + inbound
+    return [by_id[i] for i in ids]
+
+
+def faq_jsonld(entries) -> str:
+    """schema.org FAQPage structured data, with the same text a reader sees."""
+    questions = [{"@type": "Question", "name": e.question,
+                  "acceptedAnswer": {"@type": "Answer", "text": plain_text(f"{e.short_answer}\n\n{e.answer}")}}
+                 for e in entries]
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+
+
+def _faq_context(site: Site) -> dict:
+    return {"edit_url": site.edit_url, "related": lambda e: _related(site, e), "jsonld": faq_jsonld}
+
+
+def comparison_table(site: Site) -> str:
+    return _render("comparison_table.md.j2", criteria=site.data.comparison.root)
+
+
+def criteria_details(site: Site) -> str:
+    return _render("criteria_details.md.j2", criteria=site.data.comparison.root, edit_url=site.edit_url)
+
+
+def criterion_card(site: Site, criterion_id: str) -> str:
+    criteria = {c.id: c for c in site.data.comparison.root}
     if criterion_id not in criteria:
         raise KeyError(f"criterion_card: unknown criterion id '{criterion_id}'; known: {', '.join(criteria)}")
     return _render("criterion_card.md.j2", c=criteria[criterion_id])
 
 
-def faq(data: SiteData) -> str:
-    entries = {e.id: e for e in data.faq.root}
-    return _render("faq.md.j2", entries=data.faq.root, by_id=entries)
+def faq(site: Site) -> str:
+    return _render("faq.md.j2", entries=site.data.faq.root, **_faq_context(site))
 
 
-def faq_list(data: SiteData, tag: str) -> str:
-    entries = [e for e in data.faq.root if tag in e.tags]
+def faq_page(site: Site, entry_id: str) -> str:
+    """The stand-alone page of one answer, served at faq/<id>/."""
+    entry = next(e for e in site.data.faq.root if e.id == entry_id)
+    return _render("faq_page.md.j2", e=entry, **_faq_context(site))
+
+
+def faq_list(site: Site, tag: str) -> str:
+    entries = [e for e in site.data.faq.root if tag in e.tags]
     if not entries:
         raise KeyError(f"faq_list: no FAQ entry has the tag '{tag}'")
     return _render("faq_list.md.j2", entries=entries)
 
 
-def use_case_map(data: SiteData, choice: str | None = None) -> str:
-    cases = [u for u in data.use_cases.root if choice in (None, u.choice)]
+def use_case_map(site: Site, choice: str | None = None) -> str:
+    cases = [u for u in site.data.use_cases.root if choice in (None, u.choice)]
     if not cases:
         raise KeyError(f"use_case_map: no use case has the choice '{choice}'")
-    questions = {e.id: e.question for e in data.faq.root}
+    questions = {e.id: e.question for e in site.data.faq.root}
     return _render("use_case_map.md.j2", cases=cases, questions=questions, show_choice=choice is None)
 
 
-def strengths_and_drawbacks(data: SiteData) -> str:
-    return _render("strengths.md.j2", languages={"Rust": data.strengths.rust, "Python": data.strengths.python})
+def strengths_and_drawbacks(site: Site) -> str:
+    strengths = site.data.strengths
+    return _render("strengths.md.j2", languages={"Rust": strengths.rust, "Python": strengths.python})
 
 
-def takeaways(data: SiteData) -> str:
-    return _render("takeaways.md.j2", points=data.takeaways.root)
+def takeaways(site: Site) -> str:
+    return _render("takeaways.md.j2", points=site.data.takeaways.root)
 
 
-def verdict(data: SiteData) -> str:
-    return _render("verdict.md.j2", v=data.verdict)
+def verdict(site: Site) -> str:
+    return _render("verdict.md.j2", v=site.data.verdict)
 
 
-def examples(data: SiteData) -> str:
-    measured = {result.example for result in data.benchmarks.results}
-    return _render("examples.md.j2", examples=data.examples.root, measured=measured)
+def _decision_context(site: Site) -> dict:
+    decision = site.data.decision
+    return {"d": decision, "scored": [s for s in decision.criteria if s.rust is not None],
+            "titles": {c.id: c.title for c in site.data.comparison.root},
+            "questions": {e.id: e.question for e in site.data.faq.root}}
 
 
-def benchmark_results(data: SiteData) -> str:
-    titles = {example.id: example.title for example in data.examples.root}
-    return _render("benchmarks.md.j2", b=data.benchmarks, titles=titles)
+def scoring_model(site: Site) -> dict:
+    """What docs/assets/javascripts/decide.js scores with; the page embeds it as JSON."""
+    context = _decision_context(site)
+    decision = context["d"]
+    return {
+        "levels": [level.model_dump() for level in decision.levels],
+        "thresholds": decision.thresholds.model_dump(),
+        "criteria": [{"id": s.id, "title": context["titles"][s.id], "rust": s.rust, "python": s.python}
+                     for s in context["scored"]],
+        "traits": [t.model_dump(include={"id", "label", "rust", "python"}) for t in decision.traits],
+        "outcomes": {name: outcome.title for name, outcome in decision.outcomes},
+    }
+
+
+def decision_helper(site: Site) -> str:
+    """The helper's form and result area (shown by decide.js) and its full rules as static text."""
+    return _render("decision_helper.md.j2", model=scoring_model(site), **_decision_context(site))
+
+
+GLANCE_FILE = "assets/rust-vs-python-at-a-glance.svg"
+
+
+def glance_svg(site: Site) -> str:
+    """The "at a glance" infographic as a standalone SVG document: comparison edges plus decision scores."""
+    scores = {s.id: s for s in site.data.decision.criteria if s.rust is not None}
+    return _render("glance.svg.j2", criteria=site.data.comparison.root, scores=scores)
+
+
+def at_a_glance(site: Site) -> str:
+    """The infographic inline, so it follows the color scheme, with a link to the file from GLANCE_FILE."""
+    return _render("glance.md.j2", svg=glance_svg(site), href="/" + GLANCE_FILE)
+
+
+def examples(site: Site) -> str:
+    measured = {result.example for result in site.data.benchmarks.results}
+    return _render("examples.md.j2", examples=site.data.examples.root, measured=measured)
+
+
+def benchmark_results(site: Site) -> str:
+    titles = {example.id: example.title for example in site.data.examples.root}
+    return _render("benchmarks.md.j2", b=site.data.benchmarks, titles=titles)
 
 
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
-          strengths_and_drawbacks, takeaways, verdict, examples, benchmark_results]
+          strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
+          benchmark_results]

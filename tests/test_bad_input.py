@@ -39,21 +39,21 @@ CASES = {
     "wrong type": ("comparison.yml", "rust: Compiled ahead of time.", "rust: [compiled, native]",
                    "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list"),
     "unknown field": ("faq.yml", "  sources:\n    - title: PEP 20", "  sorces:\n    - title: PEP 20",
-                      "data/faq.yml:19:3: faq[1].sorces: unknown field 'sorces'; did you mean 'sources'?"),
+                      "data/faq.yml:21:3: faq[1].sorces: unknown field 'sorces'; did you mean 'sources'?"),
     "duplicate id": ("comparison.yml", "id: ease", "id: speed",
                      "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2"),
     "not a slug": ("faq.yml", "id: second", "id: Second_Question",
-                   "data/faq.yml:12:3: faq[1].id: 'Second_Question' is not a lowercase slug (letters, digits and single hyphens, e.g. 'use-both')"),
+                   "data/faq.yml:13:3: faq[1].id: 'Second_Question' is not a lowercase slug (letters, digits and single hyphens, e.g. 'use-both')"),
     "dangling related": ("faq.yml", "related: [second]", "related: [gil]",
-                         "data/faq.yml:8:13: faq[0].related[0]: unknown FAQ id 'gil'"),
+                         "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'"),
     "dangling use-case link": ("use_cases.yml", "faq: [first]", "faq: [missing]",
                                "data/use_cases.yml:6:9: use_cases[0].faq[0]: unknown FAQ id 'missing'"),
     "alias collides with id": ("faq.yml", "  related: []\n", "  related: []\n  aliases: [first]\n",
-                               "data/faq.yml:19:13: faq[1].aliases[0]: alias 'first' is already used by the entry on line 2"),
+                               "data/faq.yml:21:13: faq[1].aliases[0]: alias 'first' is already used by the entry on line 2"),
     "non-http url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: ftp://peps.python.org/pep-0008/",
-                     "data/faq.yml:11:7: faq[0].sources[0].url: 'ftp://peps.python.org/pep-0008/' is not a valid http(s) URL"),
+                     "data/faq.yml:12:7: faq[0].sources[0].url: 'ftp://peps.python.org/pep-0008/' is not a valid http(s) URL"),
     "invalid url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: not a url",
-                    "data/faq.yml:11:7: faq[0].sources[0].url: 'not a url' is not a valid http(s) URL"),
+                    "data/faq.yml:12:7: faq[0].sources[0].url: 'not a url' is not a valid http(s) URL"),
     "empty file": ("verdict.yml", None, "# only a comment\n", "data/verdict.yml:1:1: verdict: the file is empty"),
     "list instead of mapping": ("strengths.yml", None, "- rust\n- python\n",
                                 "data/strengths.yml:1:1: strengths: expected a mapping, got a list"),
@@ -65,6 +65,20 @@ CASES = {
                                 "data/comparison.yml:5:3: comparison[0].python: raw HTML is not allowed ('<img src=x onerror=\"alert(1)\">'); write Markdown instead"),
     "javascript link": ("takeaways.yml", "Profile before you rewrite.", "Profile [first](javascript:alert(1)).",
                         "data/takeaways.yml:3:3: takeaways[0].text: links must not use javascript:, vbscript: or data: URLs"),
+    "scores against the edge": ("decision.yml", "rust: 5\n    python: 2", "rust: 2\n    python: 5",
+                                "data/decision.yml:11:5: decision.criteria[0]: the scores favour python, but comparison.yml gives the edge to rust"),
+    "criterion without scores": ("decision.yml", "  - id: ease\n", "  - id: easy\n",
+                                 "data/decision.yml:10:1: decision.criteria: criterion 'ease' from comparison.yml has no entry; give it scores, or only a `why` to leave it unscored"),
+    "scores for an unknown criterion": ("decision.yml", "  - id: ease\n", "  - id: easy\n",
+                                        "data/decision.yml:15:5: decision.criteria[1].id: unknown criterion id 'easy'"),
+    "trait links an unknown criterion": ("decision.yml", "criteria: [ease]", "criteria: [speedy]",
+                                         "data/decision.yml:24:16: decision.traits[0].criteria[0]: unknown criterion id 'speedy'"),
+    "trait links an unknown answer": ("decision.yml", "faq: [first]", "faq: [third]",
+                                      "data/decision.yml:25:11: decision.traits[0].faq[0]: unknown FAQ id 'third'"),
+    "score out of range": ("decision.yml", "rust: 5", "rust: 6",
+                           "data/decision.yml:12:5: decision.criteria[0].rust: Input should be less than or equal to 5"),
+    "trait without points": ("decision.yml", "    python: 4\n    why: No compile step.", "    why: No compile step.",
+                             "data/decision.yml:20:5: decision.traits[0]: a trait must give points to rust, python or both"),
     "missing example file": ("examples.yml", "rust: data/examples/hello/main.rs", "rust: data/examples/hello/main.go",
                              "data/examples.yml:6:3: examples[0].rust: file 'data/examples/hello/main.go' does not exist"),
     "example path outside the repository": (
@@ -110,10 +124,12 @@ def test_every_problem_is_reported_in_one_run(data):
     assert problems == [
         "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list",
         "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2",
-        "data/faq.yml:8:13: faq[0].related[0]: unknown FAQ id 'gil'",
+        "data/decision.yml:15:5: decision.criteria[1].id: unknown criterion id 'ease'",
+        "data/decision.yml:24:16: decision.traits[0].criteria[0]: unknown criterion id 'ease'",
+        "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'",
         "data/verdict.yml:1:1: verdict: the file is empty",
     ]
-    assert result.stderr.splitlines()[-1] == "4 problem(s) found in data/"
+    assert result.stderr.splitlines()[-1] == "6 problem(s) found in data/"
 
 
 def test_jinja_in_data_is_shown_literally(tmp_path):
@@ -132,8 +148,8 @@ def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
     edit(project / "data" / "faq.yml", "id: second", "id: Second")
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode != 0
-    assert "data/faq.yml:8:13: faq[0].related[0]: unknown FAQ id 'gil'" in result.stderr
-    assert "data/faq.yml:12:3: faq[1].id: 'Second' is not a lowercase slug" in result.stderr
+    assert "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'" in result.stderr
+    assert "data/faq.yml:13:3: faq[1].id: 'Second' is not a lowercase slug" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -8,7 +8,6 @@ from collections import defaultdict
 
 import pytest
 from conftest import ROOT
-from test_site import PAGES
 
 from macros import loader
 
@@ -71,10 +70,3 @@ def test_comparison_table_links_jump_to_the_criterion(page, server, data):
     page.wait_for_url(re.compile(rf"/comparison/#{criterion.id}$"))
     assert page.locator(f"h2#{criterion.id}").is_visible()
 
-
-def test_pages_request_nothing_from_other_hosts(page, server):
-    foreign = []
-    page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith(server) else None)
-    for path in PAGES:
-        page.goto(f"{server}/{path}", wait_until="networkidle")
-    assert foreign == []

@@ -13,7 +13,7 @@ from conftest import ROOT
 from macros import loader
 
 PAGES = ["", "comparison/", "examples/", "performance/", "concurrency/", "ecosystem/", "use-cases/",
-         "interop-deployment/", "learning-migration/", "maintenance/", "faq/", "verdict/"]
+         "interop-deployment/", "learning-migration/", "maintenance/", "faq/", "verdict/", "decide/"]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_every_criterion_is_in_the_table_and_has_a_section(site, data):
     html = soup(site, "comparison/")
     rows = html.select("article table")[0].select("tbody tr")
     assert [row.select_one("td a")["href"] for row in rows] == [f"#{c.id}" for c in data.comparison.root]
-    for criterion, row in zip(data.comparison.root, rows):
+    for criterion, row in zip(data.comparison.root, rows, strict=True):
         cells = [td.get_text(" ", strip=True) for td in row.select("td")]
         assert cells[0] == criterion.title
         assert cells[3].startswith({"rust": "Rust", "python": "Python", "depends": "Depends"}[criterion.edge.pick])

@@ -30,6 +30,7 @@ from tools import examples
 
 FREE_THREADED = ("python3.14t", "python3.15t")
 HEADER = """\
+# yaml-language-server: $schema=../schemas/benchmarks.schema.json
 # Written by `make bench-languages` (tools/bench_languages.py) from a real run; do not edit by hand.
 # Times are wall-clock seconds per run of the whole program. The performance page draws its chart and
 # table from this file. Rerun the command to refresh it; commit the result with the machine it ran on.
@@ -105,7 +106,7 @@ def measure(example: Example, contenders: list[Contender], rustc: str, work: Pat
     reference = None
     times: list[list[float]] = [[] for _ in programs]
     for round_number in range(warmup + runs):
-        for program, samples in zip(programs, times):
+        for program, samples in zip(programs, times, strict=True):
             elapsed, out = run_once(example, program, stdin)
             reference = out if reference is None else reference
             if out != reference:
@@ -113,7 +114,7 @@ def measure(example: Example, contenders: list[Contender], rustc: str, work: Pat
             if round_number >= warmup:
                 samples.append(round(elapsed, 4))
     timings = [{"runtime": c.runtime["id"], "median": round(statistics.median(s), 5), "min": min(s), "max": max(s),
-                "runs": s} for c, s in zip(contenders, times)]
+                "runs": s} for c, s in zip(contenders, times, strict=True)]
     return {"example": example.id, "workload": example.benchmark.workload, "timings": timings}
 
 
@@ -162,15 +163,16 @@ def main(argv: list[str]) -> int:
               "timing the default build only.")
     pythons = list(dict.fromkeys([sys.executable, *args.python, *free_threaded]))
     contenders = [*map(python_contender, pythons), rust_contender(rustc)]
-    data = {"date": datetime.date.today(), "command": shlex.join(["python", "-m", "tools.bench_languages", *argv]), "machine": machine(),
-            "warmup_runs": args.warmup, "timed_runs": args.runs, "free_threaded_searched": list(FREE_THREADED),
-            "runtimes": [c.runtime for c in contenders], "results": []}
+    data = {"date": datetime.date.today(), "command": shlex.join(["python", "-m", "tools.bench_languages", *argv]),
+            "machine": machine(), "warmup_runs": args.warmup, "timed_runs": args.runs,
+            "free_threaded_searched": list(FREE_THREADED), "runtimes": [c.runtime for c in contenders], "results": []}
     with tempfile.TemporaryDirectory() as work:
         for example in tasks:
             print(f"timing {example.id}: {example.benchmark.workload}", flush=True)
             data["results"].append(measure(example, contenders, rustc, Path(work), args.warmup, args.runs))
     BenchmarksFile.model_validate(data)
-    args.output.write_text(HEADER + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110))
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    args.output.write_text(HEADER + text)
     report(data["results"], contenders)
     print(f"\nwrote {os.path.relpath(args.output)}")
     return 0

@@ -1,0 +1,219 @@
+"""Contributing by pull request (issue #4): schemas, `make check`, safe builds, edit links, CI files, live preview."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_DATA, ROOT, copy_project, run
+
+from macros import loader, schema
+from macros.models import FILES
+
+MAKE = ("make", "--no-print-directory", f"VENV={ROOT / '.venv'}")
+
+
+# --- schemas for editors -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("filename", FILES)
+def test_committed_schema_matches_the_model(filename):
+    path = schema.schema_path(filename)
+    assert path.is_file(), f"{path} is missing: run `make schemas`"
+    assert path.read_text() == schema.schema_text(filename), f"{path.name} is stale: run `make schemas`"
+
+
+@pytest.mark.parametrize("filename", FILES)
+def test_data_file_points_editors_at_its_schema(filename):
+    first_line = (ROOT / "data" / filename).read_text().splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=../schemas/{schema.schema_path(filename).name}"
+
+
+@pytest.mark.parametrize("filename", FILES)
+def test_editor_schema_accepts_the_real_data_and_explains_fields(filename):
+    schema_file = schema.schema_path(filename)
+    result = run(str(ROOT / ".venv" / "bin" / "check-jsonschema"), "--schemafile", str(schema_file),
+                 str(ROOT / "data" / filename))
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = schema_file.read_text()
+    assert '"description"' in text and '"additionalProperties": false' in text
+
+
+def test_editor_schema_flags_a_typo(tmp_path):
+    bad = tmp_path / "faq.yml"
+    bad.write_text((FIXTURE_DATA / "faq.yml").read_text().replace("  sources:\n    - title: PEP 8", "  sorces:\n    - title: PEP 8"))
+    result = run(str(ROOT / ".venv" / "bin" / "check-jsonschema"), "--schemafile",
+                 str(schema.schema_path("faq.yml")), str(bad))
+    assert result.returncode == 1
+    assert "sorces" in result.stdout
+
+
+def test_schema_check_reports_a_stale_schema(tmp_path, monkeypatch, capsys):
+    stale = tmp_path / "faq.schema.json"
+    stale.write_text("{}\n")
+    monkeypatch.setattr(schema, "schema_path", lambda filename: tmp_path / f"{filename}.json" if filename != "faq.yml" else stale)
+    for filename in FILES:
+        if filename != "faq.yml":
+            (tmp_path / f"{filename}.json").write_text(schema.schema_text(filename))
+    monkeypatch.setattr(schema, "SCHEMAS", tmp_path)
+    assert schema.main(["--check"]) == 1
+    assert "faq.schema.json is out of date with macros/models.py: run `make schemas`" in capsys.readouterr().err
+
+
+# --- make check ----------------------------------------------------------------------------------------------
+
+def test_make_check_reports_data_and_style_problems_together(tmp_path):
+    project = copy_project(tmp_path)
+    faq = project / "data" / "faq.yml"
+    text = faq.read_text()
+    faq.write_text(text.replace("related: [", "related: [no-such-answer, ", 1).replace("tags: [", "tags:   [", 1))
+    result = run(*MAKE, "check", cwd=project)
+    assert result.returncode != 0
+    lines = (result.stdout + result.stderr).splitlines()
+    assert any(re.fullmatch(r"data/faq\.yml:\d+:\d+: faq\[0\]\.related\[0\]: unknown FAQ id 'no-such-answer'", x) for x in lines)
+    assert any(re.fullmatch(r"data/faq\.yml:\d+:\d+: \[error\] too many spaces after colon \(colons\)", x) for x in lines)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_alias_bomb_is_refused_before_it_expands(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]  # 9**12 leaves if expanded
+    (data / "verdict.yml").write_text("\n".join(levels) + "\nsummary: *a11\n")
+    doc_error = None
+    try:
+        loader.parse("data/verdict.yml", (data / "verdict.yml").read_bytes())
+    except loader.ParseError as error:
+        doc_error = error.problem
+    assert doc_error and "anchors and aliases" in doc_error.message and doc_error.line == 2
+
+
+# --- nothing lost on failure ---------------------------------------------------------------------------------
+
+def test_failed_build_leaves_the_last_good_site_intact(tmp_path):
+    project = copy_project(tmp_path)
+    assert run(*MAKE, "build", cwd=project).returncode == 0
+    good = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    faq = project / "data" / "faq.yml"
+    faq.write_text(faq.read_text().replace("- id: use-both", "- id: Use Both"))
+    result = run(*MAKE, "build", cwd=project)
+    assert result.returncode != 0
+    assert "data/faq.yml" in result.stderr and "not a lowercase slug" in result.stderr
+    after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == good
+    assert not (project / ".site-tmp").exists()
+
+
+# --- edit links ----------------------------------------------------------------------------------------------
+
+def test_edit_links_open_the_exact_yaml_line(site):
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])
+    base = config["repo_url"] + "/edit/main/data/"
+    for page, filename, what in (("faq", "faq.yml", "Edit this answer"), ("comparison", "comparison.yml", "Edit this criterion")):
+        html = BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+        lines = (ROOT / "data" / filename).read_text().splitlines()
+        sections = html.select("section.entry[data-entry]")
+        assert sections
+        for section in sections:
+            link = section.find("a", string=what)
+            assert link and link["href"].startswith(base + filename + "#L"), section["data-entry"]
+            line = int(link["href"].rsplit("#L", 1)[1])
+            assert lines[line - 1] == f"- id: {section['data-entry']}"
+
+
+def test_ordinary_pages_keep_the_page_edit_action(site):
+    html = BeautifulSoup((site / "performance" / "index.html").read_text(), "html.parser")
+    assert html.find("a", rel="edit")["href"].endswith("/edit/main/docs/performance.md")
+
+
+# --- repository files ----------------------------------------------------------------------------------------
+
+def test_workflows_are_valid_github_actions():
+    result = run(str(ROOT / ".venv" / "bin" / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                 *map(str, sorted((ROOT / ".github" / "workflows").glob("*.yml"))))
+    assert result.returncode == 0, result.stdout + result.stderr
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    steps = [step.get("run", "") + step.get("uses", "") for step in ci["jobs"]["test"]["steps"]]
+    assert any("make test" in s for s in steps) and any(s.startswith("actions/upload-artifact") for s in steps)
+    pages = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    uses = [s.get("uses", "") for job in pages["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+
+
+def test_pre_commit_runs_the_same_checks():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    assert {h["id"] for h in hooks} >= {"yamllint", "data-check", "ruff"}
+
+
+def test_python_code_passes_ruff():
+    result = run(str(ROOT / ".venv" / "bin" / "ruff"), "check", "macros", "tests")
+    assert result.returncode == 0, result.stdout
+
+
+# --- live preview --------------------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode()
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+def test_make_serve_picks_up_data_and_macro_edits(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    for page in (project / "docs").glob("*.md"):  # the fixture data is too small for the topic pages' macros
+        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md"}:
+            page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\nStub.\n")
+    port = _free_port()
+    server = subprocess.Popen([*MAKE, "serve", f"HOST=127.0.0.1:{port}"], cwd=project, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}/faq/"
+    try:
+        _wait_for(url, "Is this the first question?")
+        faq = project / "data" / "faq.yml"
+        faq.write_text(faq.read_text().replace("Is this the first question?", "Was this edited live?"))
+        _wait_for(url, "Was this edited live?")
+        template = project / "macros" / "templates" / "faq_entry.md.j2"
+        template.write_text(template.read_text().replace("**Short answer:**", "**In short:**"))
+        _wait_for(url, "In short:")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+def test_make_check_is_the_documented_contributor_command():
+    readme, contributing = (ROOT / "README.md").read_text(), (ROOT / "CONTRIBUTING.md").read_text()
+    for command in ("make check", "make serve", "make test"):
+        assert command in readme and command in contributing
+
+
+@pytest.mark.parametrize("filename", FILES)
+def test_every_field_has_hover_text(filename):
+    tree = json.loads(schema.schema_text(filename))
+    for name, definition in [*tree.get("$defs", {}).items(), ("top level", tree)]:
+        for field, spec in definition.get("properties", {}).items():
+            assert spec.get("description"), f"{filename}: {name}.{field} has no description in macros/models.py"

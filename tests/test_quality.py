@@ -1,0 +1,183 @@
+"""Self-contained, accessible, usable on any screen and in print (issue #5), checked in real Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from macros import loader
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCHEMES = ["light", "dark"]
+WIDTHS = [1280, 375]
+
+
+def all_pages(site) -> list[str]:
+    """Every page of the built site, as a path below the server root."""
+    return sorted("/" + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in site.rglob("index.html"))
+
+
+@pytest.fixture(scope="module")
+def data():
+    return loader.load(ROOT / "data")
+
+
+@pytest.fixture
+def context_for(browser):
+    contexts = []
+
+    def make(width=1280, scheme="light", **options):
+        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_pages_load_nothing_from_other_hosts_and_log_nothing(context_for, server, site):
+    page = context_for()
+    foreign, messages = [], []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(server) else None)
+    page.on("console", lambda m: messages.append(f"{m.type}: {m.text}") if m.type in {"error", "warning"} else None)
+    page.on("pageerror", lambda error: messages.append(f"uncaught: {error}"))
+    for path in all_pages(site):
+        page.goto(server + path, wait_until="networkidle")
+    assert foreign == []
+    assert messages == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_violations(context_for, server, site, scheme, width):
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
+    page = context_for(width, scheme)
+    found = []
+    for path in all_pages(site):
+        page.goto(server + path, wait_until="networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+                                   ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))",
+                                   AXE_TAGS)
+        found += [f"{path} {v}" for v in violations]
+    assert found == []
+
+
+def test_no_page_scrolls_sideways_on_a_phone(context_for, server, site):
+    page = context_for(375)
+    wide = []
+    for path in all_pages(site):
+        page.goto(server + path, wait_until="networkidle")
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            wide.append(path)
+    assert wide == []
+
+
+def test_comparison_table_turns_into_cards_on_a_phone(context_for, server, data):
+    page = context_for(375)
+    page.goto(server + "/comparison/")
+    first = page.locator(".comparison-table tbody tr").first
+    cells = first.locator("td")
+    assert [cells.nth(i).get_attribute("data-label") for i in range(4)] == ["Criterion", "Rust", "Python", "Edge"]
+    assert cells.nth(1).evaluate("td => getComputedStyle(td).display") == "block"
+    assert first.evaluate("tr => tr.getBoundingClientRect().width") <= 375
+
+
+def test_comparison_table_sorts_by_column(context_for, server, data):
+    page = context_for()
+    page.goto(server + "/comparison/")
+    titles = [c.title for c in data.comparison.root]
+    rows = page.locator(".comparison-table tbody tr td:first-child")
+    header = page.locator(".comparison-table th", has_text="Criterion")
+    header.get_by_role("button").click()
+    assert rows.all_inner_texts() == sorted(titles, key=str.lower)
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.get_by_role("button").click()
+    assert rows.all_inner_texts() == sorted(titles, key=str.lower, reverse=True)
+    assert header.get_attribute("aria-sort") == "descending"
+
+
+def test_comparison_table_filters_by_text(context_for, server, data):
+    page = context_for()
+    page.goto(server + "/comparison/")
+    page.get_by_label("Filter criteria").fill("garbage collector")
+    expected = [c.title for c in data.comparison.root
+                if "garbage collector" in f"{c.title} {c.rust} {c.python} {c.edge.reason}".lower()]
+    assert expected, "pick a filter word the data contains"
+    visible = page.locator(".comparison-table tbody tr:visible td:first-child").all_inner_texts()
+    assert visible == expected
+    assert page.locator(".comparison-table__status").inner_text() == \
+        f"{len(expected)} of {len(data.comparison.root)} criteria match “garbage collector”"
+
+
+def test_without_javascript_the_table_is_complete(context_for, server, data):
+    page = context_for(375, java_script_enabled=False)
+    page.goto(server + "/comparison/")
+    assert page.locator(".comparison-table tbody tr").count() == len(data.comparison.root)
+    assert page.locator(".comparison-table__filter").count() == 0
+    assert page.locator(".comparison-table th").all_inner_texts() == ["Criterion", "Rust", "Python", "Edge"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_scheme_toggle_switches_between_light_and_dark(context_for, server):
+    page = context_for(scheme="light")
+    page.goto(server + "/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+
+
+def test_keyboard_user_gets_a_skip_link_and_visible_focus(context_for, server):
+    page = context_for()
+    page.goto(server + "/faq/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("({text: document.activeElement.textContent.trim(), hash: document.activeElement.hash})")
+    assert skip["text"] == "Skip to content"
+    assert page.locator(f"article {skip['hash']}").count() == 1, "the skip link must lead into the content"
+    page.locator(".entry__copy").first.focus()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in {"none", ""}
+
+
+def test_print_shows_every_answer_and_tab_without_chrome(context_for, server):
+    page = context_for()
+    page.goto(server + "/verdict/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(selector).first.is_visible(), selector
+    blocks = page.locator(".tabbed-block")
+    assert blocks.count() >= 4 and all(blocks.nth(i).is_visible() for i in range(blocks.count()))
+    page.goto(server + "/faq/")
+    page.emulate_media(media="print")
+    assert all(s.is_visible() for s in page.locator("section.entry").all())
+    assert not page.locator(".entry__copy").first.is_visible()
+
+
+SEARCHES = {"GIL": "gil-free-threading", "PyO3": "use-both", "WebAssembly": "webassembly",
+            "compile times": "compile-times", "hiring": "team-and-hiring"}
+
+
+@pytest.mark.parametrize("query, faq_id", SEARCHES.items())
+def test_typical_queries_put_the_right_answer_first(context_for, server, query, faq_id):
+    page = context_for()
+    page.goto(server + "/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    best = page.evaluate("""() => {
+        const hits = [...document.querySelectorAll('.md-search-result__link')]
+            .map(a => ({href: a.href, score: parseFloat(a.querySelector('article').dataset.mdScore)}));
+        hits.sort((a, b) => b.score - a.score);
+        return hits[0].href;
+    }""")
+    assert re.search(rf"/faq/(\?h=[^#]*)?#{faq_id}$", best), f"{query!r} ranks {best} first"

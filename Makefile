@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 
-.PHONY: serve build check schemas test ledger audit bench lock clean
+.PHONY: serve build check schemas test ledger audit bench bench-languages lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -53,6 +53,9 @@ audit: build node_modules/.installed  ## Lighthouse on every page (AUDIT_RUNS=3)
 
 bench: build $(VENV)/.installed-test  ## Search speed in the browser and build cost at 100/1,000/5,000 entries
 	$(BIN)/python tools/bench.py
+
+bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
+	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)
 
 lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in files
 	$(BIN)/python -m pip install --quiet uv

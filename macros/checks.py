@@ -1,4 +1,5 @@
-"""Rules that span entries or files, which a single model cannot see: unique ids and resolvable references.
+"""Rules that span entries or files, which a single model cannot see: unique ids, resolvable references and
+files that exist.
 
 They read the parsed YAML rather than the validated models, so that they still report while another
 field of the same file is broken: a contributor sees every problem in one run.
@@ -7,7 +8,10 @@ field of the same file is broken: a contributor sees every problem in one run.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from . import models
 
 if TYPE_CHECKING:
     from .loader import Document, Path_, Problem
@@ -25,6 +29,11 @@ def cross_references(docs: dict[str, Document]) -> list[Problem]:
                 problems += dangling(docs[filename], field, faq_ids)
     if "decision.yml" in docs:
         problems += decision_references(docs)
+    if "examples.yml" in docs:
+        problems += unique_ids(docs["examples.yml"])
+        problems += missing_files(docs["examples.yml"])
+        if "benchmarks.yml" in docs:
+            problems += unknown_benchmarks(docs["benchmarks.yml"], docs["examples.yml"])
     return problems
 
 
@@ -115,3 +124,34 @@ def _favours(rust: object, python: object) -> str | None:
     if type(rust) is not int or type(python) is not int:
         return None
     return "rust" if rust > python else "python" if python > rust else "neither language"
+
+
+EXAMPLE_FILES = ("python", "rust", "expected", "stdin")
+
+
+def missing_files(doc: Document) -> Iterator[Problem]:
+    """Example paths are relative to the repository, the folder that holds data/."""
+    root = Path(doc.name).parent.parent
+    for index, entry in _entries(doc):
+        for field in EXAMPLE_FILES:
+            path = entry.get(field)
+            if isinstance(path, str) and _inside(path) and not (root / path).is_file():
+                yield doc.problem((index, field), f"file '{path}' does not exist")
+
+
+def _inside(path: str) -> bool:
+    """Paths that leave the repository are reported by the model; don't report them twice."""
+    try:
+        models.repository_path(path)
+    except ValueError:
+        return False
+    return True
+
+
+def unknown_benchmarks(benchmarks: Document, examples: Document) -> Iterator[Problem]:
+    timed = {e["id"] for _, e in _entries(examples) if isinstance(e.get("id"), str) and e.get("benchmark")}
+    results = benchmarks.value.get("results") if isinstance(benchmarks.value, dict) else None
+    for index, result in enumerate(results if isinstance(results, list) else []):
+        name = result.get("example") if isinstance(result, dict) else None
+        if isinstance(name, str) and name not in timed:
+            yield benchmarks.problem(("results", index, "example"), f"'{name}' is not a benchmarked example id")

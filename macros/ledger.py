@@ -26,7 +26,8 @@ def current_links(site_dir: Path, data_dir: Path) -> set[str]:
     data = load(data_dir)
     pages = {"/" + p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html")}
     pages = {"/" if p == "/./" else p for p in pages}
-    return pages | {f"/faq/#{e.id}" for e in data.faq.root} | {f"/comparison/#{c.id}" for c in data.comparison.root}
+    return (pages | {f"/faq/#{e.id}" for e in data.faq.root} | {f"/comparison/#{c.id}" for c in data.comparison.root}
+            | {f"/examples/#{e.id}" for e in data.examples.root})
 
 
 def read(ledger: Path = LEDGER) -> list[str]:

@@ -6,8 +6,11 @@ the JSON Schema that editors use all come from here.
 
 from __future__ import annotations
 
+import datetime
 import re
+import statistics
 from datetime import date
+from pathlib import PurePosixPath
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -223,6 +226,105 @@ class DecisionFile(Strict):
         return levels
 
 
+def repository_path(text: str) -> str:
+    path = PurePosixPath(text)
+    if path.is_absolute() or ".." in path.parts or "\\" in text:
+        raise ValueError(f"'{text}' must be a path inside the repository, like 'examples/iterators/main.py'")
+    return text
+
+
+# Whether the file exists is checked in checks.py, which knows where the repository is.
+RepoFile = Annotated[str, AfterValidator(repository_path)]
+
+
+class ExampleBenchmark(Strict):
+    workload: Text = Field(description="What one timed run does, in a few words, e.g. 'primes below 300,000'.")
+    args: list[str] = Field([], description="Command-line arguments of the timed run (instead of `args`).")
+    stdin_copies: int = Field(1, ge=1, description="The timed run reads the `stdin` file this many times over.")
+
+
+class Example(Strict):
+    id: Slug
+    title: Text = Field(description="The task in a few words, shown as the heading on the Examples page.")
+    notice: Text = Field(description="Markdown: what to notice when comparing the two versions. Be fair to both.")
+    python: RepoFile = Field(description="The Python program, e.g. examples/<id>/main.py.")
+    rust: RepoFile = Field(description="The Rust program, e.g. examples/<id>/main.rs.")
+    expected: RepoFile = Field(description="What both programs must print, byte for byte.")
+    stdin: RepoFile | None = Field(None, description="A file fed to both programs on standard input.")
+    args: list[str] = Field([], description="Command-line arguments, run from the example's folder.")
+    unit_tests: bool = Field(False, description="Run the unit tests (unittest, rustc --test) instead of the program; "
+                                                "`expected` then lists each test and its result.")
+    benchmark: ExampleBenchmark | None = Field(None, description="Set to time this task in `make bench-languages`.")
+
+
+class ExamplesFile(RootModel[list[Example]]):
+    """data/examples.yml: the side-by-side examples on docs/examples.md."""
+
+
+Seconds = Annotated[float, Field(gt=0, description="Wall-clock seconds.")]
+
+
+class Runtime(Strict):
+    id: Slug
+    kind: Literal["python", "python-free-threaded", "rust"] = Field(description="Which language and build.")
+    name: Text = Field(description="Short name shown in the chart and table, e.g. 'CPython 3.11.7'.")
+    version: Text = Field(description="The full version the interpreter or compiler reported.")
+    command: Text = Field(description="How each program was built or started.")
+
+
+class Timing(Strict):
+    runtime: Slug = Field(description="Id of an entry in `runtimes`.")
+    median: Seconds
+    min: Seconds
+    max: Seconds
+    runs: list[Seconds] = Field(min_length=1, description="Every timed run, in order.")
+
+    @model_validator(mode="after")
+    def _summary_matches_runs(self):
+        summary = (statistics.median(self.runs), min(self.runs), max(self.runs))
+        if any(abs(a - b) > 1e-6 for a, b in zip((self.median, self.min, self.max), summary, strict=True)):
+            raise ValueError("median, min and max do not match runs; rerun `make bench-languages`")
+        return self
+
+
+class BenchmarkResult(Strict):
+    example: Slug = Field(description="Id of the benchmarked task in data/examples.yml.")
+    workload: Text = Field(description="What one timed run did.")
+    timings: list[Timing] = Field(min_length=2, description="One entry per runtime, in the order of `runtimes`.")
+
+
+class Machine(Strict):
+    cpu: Text = Field(description="Processor model as the operating system reports it.")
+    cores: int = Field(ge=1, description="Logical CPUs available to the benchmark.")
+    os: Text = Field(description="Operating system, kernel release and architecture.")
+    load_average: list[float] = Field(min_length=3, max_length=3,
+                                      description="1-, 5- and 15-minute load averages when the run started.")
+
+
+class BenchmarksFile(Strict):
+    """data/benchmarks.yml: written by `make bench-languages`; do not edit by hand."""
+
+    date: datetime.date = Field(description="Day of the run.")
+    command: Text = Field(description="The command that wrote this file.")
+    machine: Machine = Field(description="The computer the run happened on.")
+    warmup_runs: int = Field(ge=0, description="Untimed runs of each program before the timed ones.")
+    timed_runs: int = Field(ge=1, description="Timed runs of each program.")
+    free_threaded_searched: list[str] = Field(description="Names looked up on PATH to find a free-threaded CPython.")
+    runtimes: list[Runtime] = Field(min_length=2, description="Every interpreter and compiler that was timed.")
+    results: list[BenchmarkResult] = Field(min_length=1, description="One entry per benchmarked example.")
+
+    @model_validator(mode="after")
+    def _one_timing_per_runtime(self):
+        kinds = [runtime.kind for runtime in self.runtimes]
+        if kinds.count("rust") != 1 or kinds.count("python") < 1:
+            raise ValueError("runtimes need exactly one rust entry and at least one python entry")
+        ids = [runtime.id for runtime in self.runtimes]
+        for result in self.results:
+            if [timing.runtime for timing in result.timings] != ids:
+                raise ValueError(f"results for '{result.example}' must time {', '.join(ids)}, in that order")
+        return self
+
+
 FILES: dict[str, type[BaseModel]] = {
     "comparison.yml": ComparisonFile,
     "faq.yml": FaqFile,
@@ -231,4 +333,6 @@ FILES: dict[str, type[BaseModel]] = {
     "takeaways.yml": TakeawaysFile,
     "verdict.yml": VerdictFile,
     "decision.yml": DecisionFile,
+    "examples.yml": ExamplesFile,
+    "benchmarks.yml": BenchmarksFile,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html.parser import HTMLParser
@@ -58,6 +59,9 @@ def _templates() -> jinja2.Environment:
     env.filters["quoted"] = lambda text: '"' + " ".join(str(text).split()).replace('"', "'") + '"'
     env.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
     env.filters["plain"] = plain_text
+    env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 1 else f"{s * 1000:.3g} ms"
+    env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
+    env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__
     return env
 
@@ -201,5 +205,16 @@ def at_a_glance(site: Site) -> str:
     return _render("glance.md.j2", svg=glance_svg(site), href="/" + GLANCE_FILE)
 
 
+def examples(site: Site) -> str:
+    measured = {result.example for result in site.data.benchmarks.results}
+    return _render("examples.md.j2", examples=site.data.examples.root, measured=measured)
+
+
+def benchmark_results(site: Site) -> str:
+    titles = {example.id: example.title for example in site.data.examples.root}
+    return _render("benchmarks.md.j2", b=site.data.benchmarks, titles=titles)
+
+
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
-          strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance]
+          strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
+          benchmark_results]

@@ -79,6 +79,18 @@ CASES = {
                            "data/decision.yml:12:5: decision.criteria[0].rust: Input should be less than or equal to 5"),
     "trait without points": ("decision.yml", "    python: 4\n    why: No compile step.", "    why: No compile step.",
                              "data/decision.yml:20:5: decision.traits[0]: a trait must give points to rust, python or both"),
+    "missing example file": ("examples.yml", "rust: data/examples/hello/main.rs", "rust: data/examples/hello/main.go",
+                             "data/examples.yml:6:3: examples[0].rust: file 'data/examples/hello/main.go' does not exist"),
+    "example path outside the repository": (
+        "examples.yml", "python: data/examples/hello/main.py", "python: ../hello/main.py",
+        "data/examples.yml:5:3: examples[0].python: '../hello/main.py' must be a path inside the repository, "
+        "like 'examples/iterators/main.py'"),
+    "benchmark of an unknown example": ("benchmarks.yml", "- example: hello", "- example: goodbye",
+                                        "data/benchmarks.yml:24:3: benchmarks.results[0].example: 'goodbye' is not "
+                                        "a benchmarked example id"),
+    "hand-edited benchmark median": ("benchmarks.yml", "median: 0.02\n", "median: 0.015\n",
+                                     "data/benchmarks.yml:27:5: benchmarks.results[0].timings[0]: median, min and max "
+                                     "do not match runs; rerun `make bench-languages`"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }

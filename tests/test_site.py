@@ -12,8 +12,8 @@ from conftest import ROOT
 
 from macros import loader
 
-PAGES = ["", "comparison/", "performance/", "concurrency/", "ecosystem/", "use-cases/", "interop-deployment/",
-         "learning-migration/", "maintenance/", "faq/", "verdict/", "decide/"]
+PAGES = ["", "comparison/", "examples/", "performance/", "concurrency/", "ecosystem/", "use-cases/",
+         "interop-deployment/", "learning-migration/", "maintenance/", "faq/", "verdict/", "decide/"]
 
 
 @pytest.fixture(scope="module")

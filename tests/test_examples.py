@@ -1,0 +1,152 @@
+"""Every example runs in both languages and prints exactly its expected output; the Examples page shows them."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from tools import examples as ex
+
+EXAMPLES = ex.load_examples()
+BY_ID = {e.id: e for e in EXAMPLES}
+_binaries: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def build_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("rust-examples")
+
+
+def rustc() -> str:
+    """A missing compiler fails every Rust test with the reason: it never turns into a skip."""
+    try:
+        return ex.find_rustc()
+    except ex.ToolMissing as error:
+        pytest.fail(str(error))
+
+
+def binary(example, build_dir: Path) -> Path:
+    if example.id not in _binaries:
+        try:
+            _binaries[example.id] = ex.build_rust(example, rustc(), build_dir)
+        except ex.BuildFailed as error:
+            pytest.fail(str(error))
+    return _binaries[example.id]
+
+
+def check_output(example, result: subprocess.CompletedProcess) -> None:
+    command = " ".join(map(str, result.args))
+    assert result.returncode == 0, f"{command} exited with {result.returncode}:\n{result.stdout}{result.stderr}"
+    expected = (ROOT / example.expected).read_text()
+    assert ex.output(example, result) == expected, f"{command} no longer prints {example.expected}"
+
+
+def test_there_are_at_least_eight_examples_and_four_are_benchmarked():
+    assert len(EXAMPLES) >= 8
+    assert sum(e.benchmark is not None for e in EXAMPLES) >= 4
+    assert any(e.unit_tests for e in EXAMPLES)
+
+
+@pytest.mark.parametrize("example_id", BY_ID)
+def test_python_version_prints_the_expected_output(example_id):
+    example = BY_ID[example_id]
+    check_output(example, ex.run(example, ex.python_command(example, sys.executable)))
+
+
+@pytest.mark.parametrize("example_id", BY_ID)
+def test_rust_version_prints_the_expected_output(example_id, build_dir):
+    example = BY_ID[example_id]
+    check_output(example, ex.run(example, ex.rust_command(example, binary(example, build_dir))))
+
+
+@pytest.mark.parametrize("example_id", BY_ID)
+def test_rust_version_is_warning_free_2024_edition_code(example_id, tmp_path):
+    """Written for edition 2021, so that older compilers such as Debian's build it, but ready for 2024."""
+    compiler = rustc()
+    version = ex.rustc_version(compiler)
+    if tuple(map(int, re.search(r"(\d+)\.(\d+)", version).groups())) < (1, 85):
+        pytest.skip(f"{version} predates edition 2024 (Rust 1.85); the 2021 build is still tested")
+    example = BY_ID[example_id]
+    tests = ["--test"] if example.unit_tests else []
+    result = subprocess.run([compiler, "--edition", "2024", "-D", "warnings", "--emit=metadata", *tests,
+                             "--out-dir", str(tmp_path), str(ROOT / example.rust)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("example_id", BY_ID)
+def test_python_version_imports_only_the_standard_library(example_id):
+    tree = ast.parse((ROOT / BY_ID[example_id].python).read_text())
+    modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    modules |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert {m.split(".")[0] for m in modules} <= sys.stdlib_module_names
+
+
+def test_each_example_folder_belongs_to_one_entry():
+    folders = {p.name for p in (ROOT / "examples").iterdir() if p.is_dir() and not p.name.startswith(".")}
+    assert folders == set(BY_ID)
+    for example in EXAMPLES:
+        for path in (example.python, example.rust, example.expected, example.stdin):
+            assert path is None or path.startswith(f"examples/{example.id}/"), path
+
+
+def test_unit_test_reports_reduce_to_the_same_summary():
+    unittest_report = ("test_adds (main.T.test_adds) ... ok\n"
+                       "test_rejects_empty (main.T.test_rejects_empty) ... FAIL\n")
+    rust_report = "test tests::rejects_empty ... FAILED\ntest tests::adds ... ok\n"
+    expected = "adds ok\nrejects_empty FAILED\n1 of 2 tests passed\n"
+    assert ex.test_summary(unittest_report) == ex.test_summary(rust_report) == expected
+
+
+def test_missing_compiler_is_reported_with_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    with pytest.raises(ex.ToolMissing, match=r"rustc was not found on PATH or in ~/\.cargo/bin.*apt-get install rustc"):
+        ex.find_rustc()
+
+
+# The Examples page
+
+
+@pytest.fixture(scope="module")
+def examples_page(site) -> BeautifulSoup:
+    return BeautifulSoup((site / "examples" / "index.html").read_text(), "html.parser")
+
+
+@pytest.mark.parametrize("example_id", BY_ID)
+def test_each_example_has_a_heading_at_its_id_and_tabs_with_the_real_files(examples_page, example_id):
+    example = BY_ID[example_id]
+    heading = examples_page.find(id=example.id)
+    assert heading is not None and heading.name == "h2"
+    assert heading.get_text().rstrip("¶").strip() == example.title
+    tabs = heading.find_next("div", class_="tabbed-set")
+    labels = [label.get_text(strip=True) for label in tabs.select(".tabbed-labels label")]
+    assert labels == ["Python", "Rust", *(["Input"] if example.stdin else []), "Output"]
+    files = [example.python, example.rust, *([example.stdin] if example.stdin else []), example.expected]
+    blocks = tabs.select(".tabbed-content > .tabbed-block")
+    for path, block in zip(files, blocks, strict=True):
+        assert block.select_one(".filename").get_text() == path
+        assert block.select_one("pre code").get_text() == (ROOT / path).read_text(), f"{path} differs on the page"
+    notice = " ".join(example.notice.split()[:6]).replace("`", "")
+    assert notice in " ".join(heading.find_next("p").get_text().split())
+
+
+def test_tabs_switch_and_the_copy_button_copies_the_program(page, server):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(server + "/examples/#parallel-cpu", wait_until="networkidle")
+    tabs = page.locator("#parallel-cpu ~ .tabbed-set").first
+    python, rust = tabs.locator(".tabbed-block").nth(0), tabs.locator(".tabbed-block").nth(1)
+    assert python.locator("pre code").is_visible() and not rust.locator("pre code").is_visible()
+    tabs.get_by_text("Rust", exact=True).click()
+    assert rust.locator("pre code").is_visible() and not python.locator("pre code").is_visible()
+    assert "thread::scope" in rust.locator("pre code").inner_text()
+    rust.locator("pre").hover()
+    rust.get_by_title("Copy to clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == (ROOT / BY_ID["parallel-cpu"].rust).read_text().strip()

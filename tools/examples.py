@@ -1,0 +1,96 @@
+"""Build and run the side-by-side examples in examples/. Used by the tests and by `make bench-languages`."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from macros import loader
+from macros.models import Example, ExamplesFile
+
+ROOT = Path(__file__).resolve().parent.parent
+RUSTC_FLAGS = ("--edition", "2021", "-O")
+# One line per test, from unittest's verbose report or Rust's test harness:
+#   test_single_unit (main.ParseDurationTest.test_single_unit) ... ok
+#   test tests::single_unit ... ok
+_TEST_LINE = re.compile(r"^(?:test_|test (?:\w+::)*)(?P<name>\w+)(?: \([\w.]+\))? \.\.\. (?P<status>\w+)", re.M)
+
+
+class ToolMissing(Exception):
+    """A compiler the examples need is not installed."""
+
+
+class BuildFailed(Exception):
+    """rustc rejected an example."""
+
+
+def load_examples(data_dir: Path = ROOT / "data") -> list[Example]:
+    """data/examples.yml alone, so that the benchmark does not depend on its own previous output."""
+    path = data_dir / "examples.yml"
+    doc = loader.parse(str(path), path.read_bytes())
+    model, problems = loader.validate(doc, ExamplesFile)
+    if problems:
+        raise loader.DataError(problems)
+    return model.root
+
+
+def find_rustc() -> str:
+    """rustc from PATH, else from ~/.cargo/bin, where rustup installs it without touching PATH."""
+    found = shutil.which("rustc") or shutil.which("rustc", path=str(Path.home() / ".cargo" / "bin"))
+    if not found:
+        raise ToolMissing("rustc was not found on PATH or in ~/.cargo/bin, so the Rust examples cannot run. "
+                          "Install it with `apt-get install rustc` (or rustup), or run .ci/run, which does.")
+    return found
+
+
+def rustc_version(rustc: str) -> str:
+    return subprocess.run([rustc, "--version"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def build_rust(example: Example, rustc: str, out_dir: Path, *extra: str) -> Path:
+    """Compile the Rust program (or, for unit tests, its test harness) into out_dir."""
+    binary = out_dir / example.id
+    tests = ["--test"] if example.unit_tests else []
+    command = [rustc, *RUSTC_FLAGS, *tests, *extra, "-o", str(binary), str(ROOT / example.rust)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise BuildFailed(f"{' '.join(command)} failed:\n{result.stderr}")
+    return binary
+
+
+def python_command(example: Example, python: str) -> list[str]:
+    script = Path(example.python)
+    if example.unit_tests:
+        return [python, "-m", "unittest", "-v", script.stem]
+    return [python, script.name, *example.args]
+
+
+def rust_command(example: Example, binary: Path) -> list[str]:
+    return [str(binary)] if example.unit_tests else [str(binary), *example.args]
+
+
+def run(example: Example, command: list[str], stdin: Path | None = None,
+        timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run from the example's folder, as a reader would, feeding the example's input file if it has one."""
+    stdin = stdin or (ROOT / example.stdin if example.stdin else None)
+    with open(stdin or os.devnull, "rb") as source:
+        return subprocess.run(command, cwd=ROOT / Path(example.python).parent, stdin=source,
+                              capture_output=True, text=True, timeout=timeout)
+
+
+def output(example: Example, result: subprocess.CompletedProcess) -> str:
+    """What gets compared with the expected file: stdout, or for unit tests a runner-neutral summary."""
+    if not example.unit_tests:
+        return result.stdout
+    return test_summary(result.stdout + result.stderr)
+
+
+def test_summary(report: str) -> str:
+    """'name ok' per test, sorted, then a count: the same text for unittest -v and for Rust's harness."""
+    results = sorted((m["name"], "ok" if m["status"] == "ok" else "FAILED") for m in _TEST_LINE.finditer(report))
+    passed = sum(status == "ok" for _, status in results)
+    lines = [f"{name} {status}" for name, status in results]
+    return "\n".join([*lines, f"{passed} of {len(results)} tests passed", ""])

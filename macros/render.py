@@ -59,7 +59,7 @@ def _templates() -> jinja2.Environment:
     env.filters["quoted"] = lambda text: '"' + " ".join(str(text).split()).replace('"', "'") + '"'
     env.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
     env.filters["plain"] = plain_text
-    env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 1 else f"{s * 1000:.3g} ms"
+    env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 0.9995 else f"{s * 1000:.3g} ms"  # never "1e+03 ms"
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__

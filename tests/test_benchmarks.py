@@ -104,6 +104,7 @@ def test_page_names_the_machine_and_says_whether_free_threading_was_measured(htm
 def test_ratio_format():
     assert FORMAT["times"](43.6) == "44×" and FORMAT["times"](5.24) == "5.2×"
     assert FORMAT["seconds"](1.234) == "1.23 s" and FORMAT["seconds"](0.02764) == "27.6 ms"
+    assert FORMAT["seconds"](0.9996) == "1.00 s" and FORMAT["seconds"](0.9994) == "999 ms"  # never "1e+03 ms"
 
 
 def test_bench_languages_writes_a_valid_file(tmp_path):

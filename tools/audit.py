@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
+import variant
 from serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,17 +56,13 @@ def lighthouse(url: str, workdir: Path) -> dict:
 
 
 def default_theme_build(workdir: Path) -> Path:
-    """The same content built with Material's defaults: no palette, font, CSS, JS or template overrides."""
-    project = workdir / "default-theme"
-    for name in ("docs", "data", "macros"):
-        shutil.copytree(ROOT / name, project / name)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    for key in ("extra_css", "extra_javascript"):
-        config.pop(key, None)
-    config["theme"] = {"name": "material", "features": config["theme"]["features"]}
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project, check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    """The same content built with Material's defaults: its fonts and palette, no site CSS, JS or overrides."""
+    project = variant.copy_sources(workdir / "default-theme")
+    (project / "no-overrides").mkdir()
+    config = variant.write_variant(project, "default-theme", {
+        "theme": {"custom_dir": "no-overrides", "font": {"text": "Roboto", "code": "Roboto Mono"}, "palette": {}},
+        "extra_css": [], "extra_javascript": []})
+    variant.build(config, project / "site")
     return project / "site"
 
 

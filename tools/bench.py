@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import jinja2
+import variant
 import yaml
 from serve import serve
 
@@ -89,9 +90,7 @@ _TIME_QUERY = """async (query) => {
 
 def synthetic_project(dest: Path, size: int) -> Path:
     """A copy of the project with `size` extra FAQ entries and comparison criteria."""
-    for name in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    variant.copy_sources(dest)
     rng = random.Random(size)
     prose = lambda n: " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."  # noqa: E731
     faq, criteria, decisions = [], [], []
@@ -122,24 +121,23 @@ def plain_project(source: Path, dest: Path) -> Path:
     sys.path.insert(0, str(source))
     from macros import render, site_context
 
-    config = yaml.safe_load((source / "mkdocs.yml").read_text())
-    site = site_context({**config, "config_file_path": str(source / "mkdocs.yml")})
+    config = {**variant.settings(source / "mkdocs.yml"), "config_file_path": str(source / "mkdocs.yml")}
+    site = site_context(config)
     macros = {m.__name__: functools.partial(m, site) for m in render.MACROS}
     shutil.copytree(source / "docs", dest / "docs")
     for page in (dest / "docs").glob("*.md"):
         _, front, body = page.read_text().split("---\n", 2)
         if "render_macros: true" in front:
-            body = jinja2.Environment().from_string(body).render(**macros)
+            body = jinja2.Environment().from_string(body).render(config=config, **macros)
         page.write_text(f"---\n{front}---\n{body}")
     (dest / "docs" / "faq").mkdir()
     for entry in site.data.faq.root:
         (dest / "docs" / "faq" / f"{entry.id}.md").write_text(render.faq_page(site, entry.id))
     (dest / "docs" / render.GLANCE_FILE).write_text(render.glance_svg(site))
-    config["plugins"] = ["search"]
-    for key in ("hooks", "watch"):
-        config.pop(key, None)
-    shutil.copytree(source / "overrides", dest / "overrides")
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    for name in ("overrides", "examples"):
+        shutil.copytree(source / name, dest / name)
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
+    variant.write_variant(dest, "plain", {"plugins": ["search"], "hooks": [], "watch": []})
     sys.path.remove(str(source))
     for name in [m for m in sys.modules if m == "macros" or m.startswith("macros.")]:
         del sys.modules[name]
@@ -149,7 +147,9 @@ def plain_project(source: Path, dest: Path) -> Path:
 def build(project: Path) -> tuple[float, float, float]:
     """Build time (s), peak resident memory (MB) and search index size (KB) of one `mkdocs build`."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
+    config = project / "plain.yml" if (project / "plain.yml").exists() else project / "mkdocs.yml"
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", "site"],
+                               cwd=project,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start

@@ -1,0 +1,47 @@
+"""Build variants of the site for comparison, configured by inheriting mkdocs.yml (MkDocs' INHERIT key).
+
+Inheriting keeps MkDocs' own YAML tags (`!relative`) working and repeats none of the configuration.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_sources(dest: Path, names=("docs", "data", "macros", "overrides", "examples")) -> Path:
+    for name in names:
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def write_variant(project: Path, name: str, overrides: dict) -> Path:
+    """A config file in `project` that is mkdocs.yml with `overrides` merged over it (lists are replaced)."""
+    path = project / f"{name}.yml"
+    path.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", **overrides}, sort_keys=False))
+    return path
+
+
+def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site_dir)],
+                          cwd=config.parent, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          stdout=subprocess.DEVNULL)
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain settings; MkDocs' own tags (`!relative`, `!ENV`) read as None."""
+
+
+_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def settings(config: Path = ROOT / "mkdocs.yml") -> dict:
+    return yaml.load(config.read_text(), Loader=_Tolerant)  # a SafeLoader subclass

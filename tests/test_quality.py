@@ -17,7 +17,8 @@ WIDTHS = [1280, 375]
 
 def all_pages(site) -> list[str]:
     """Every page of the built site, as a path below the server root."""
-    return sorted("/" + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in site.rglob("index.html"))
+    paths = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return sorted("/" if path == "." else f"/{path}/" for path in paths)
 
 
 @pytest.fixture(scope="module")

@@ -28,8 +28,8 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-n
 
 
 def pages(site: Path) -> list[str]:
-    return sorted("/" + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in site.rglob("index.html")
-                  if not p.parent.name.startswith("assets"))
+    paths = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return sorted("/" if path == "." else f"/{path}/" for path in paths)
 
 
 def lighthouse(url: str, workdir: Path) -> dict:

@@ -22,11 +22,16 @@ HEADER = "# Every public link this site has published. Never delete a line: keep
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
+def pages(site_dir: Path) -> list[str]:
+    """Every page of a built site as a site-relative path: `/`, `/faq/`, `/faq/use-both/`."""
+    paths = (p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
+    return sorted("/" if path == "." else f"/{path}/" for path in paths)
+
+
 def current_links(site_dir: Path, data_dir: Path) -> set[str]:
     data = load(data_dir)
-    pages = {"/" + p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html")}
-    pages = {"/" if p == "/./" else p for p in pages}
-    return (pages | {f"/faq/#{e.id}" for e in data.faq.root} | {f"/comparison/#{c.id}" for c in data.comparison.root}
+    return (set(pages(site_dir)) | {f"/faq/#{e.id}" for e in data.faq.root}
+            | {f"/comparison/#{c.id}" for c in data.comparison.root}
             | {f"/examples/#{e.id}" for e in data.examples.root})
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros import loader
+from macros import ledger, loader
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -17,8 +17,7 @@ WIDTHS = [1280, 375]
 
 def all_pages(site) -> list[str]:
     """Every page of the built site, as a path below the server root."""
-    paths = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return sorted("/" if path == "." else f"/{path}/" for path in paths)
+    return ledger.pages(site)
 
 
 @pytest.fixture(scope="module")

@@ -21,15 +21,14 @@ import variant
 from serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import ledger  # noqa: E402
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
                "--disable-component-update --disable-sync --no-first-run"
-
-
-def pages(site: Path) -> list[str]:
-    paths = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return sorted("/" if path == "." else f"/{path}/" for path in paths)
 
 
 def lighthouse(url: str, workdir: Path) -> dict:
@@ -76,7 +75,7 @@ def main() -> int:
     base, server = serve(site)
     default_base, default_server = serve(default_theme_build(workdir))
     results = {}
-    for path in pages(site):
+    for path in ledger.pages(site):
         measured = [lighthouse(base + path, workdir) for _ in range(runs)]
         default = lighthouse(default_base + path, workdir)
         results[path] = {"runs": measured, "default_theme": default}

@@ -203,7 +203,8 @@ def _display_name(path: Path) -> str:
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml")))
+    stats = ((p.name, p.stat()) for p in sorted(data_dir.glob("*.yml")))
+    return tuple((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}

@@ -30,6 +30,11 @@ class Site:
         return {e.id: e for e in self.data.faq.root}
 
     @cached_property
+    def questions(self) -> dict[str, str]:
+        """FAQ id -> question, for templates that link to answers by their question."""
+        return {e.id: e.question for e in self.data.faq.root}
+
+    @cached_property
     def related(self) -> dict[str, list]:
         """Each answer's related answers: those it lists, then those that list it."""
         inbound: dict[str, list[str]] = {e.id: [] for e in self.data.faq.root}
@@ -148,8 +153,7 @@ def use_case_map(site: Site, choice: str | None = None) -> str:
     cases = [u for u in site.data.use_cases.root if choice in (None, u.choice)]
     if not cases:
         raise KeyError(f"use_case_map: no use case has the choice '{choice}'")
-    questions = {e.id: e.question for e in site.data.faq.root}
-    return _render("use_case_map.md.j2", cases=cases, questions=questions, show_choice=choice is None)
+    return _render("use_case_map.md.j2", cases=cases, questions=site.questions, show_choice=choice is None)
 
 
 def strengths_and_drawbacks(site: Site) -> str:
@@ -169,7 +173,7 @@ def _decision_context(site: Site) -> dict:
     decision = site.data.decision
     return {"d": decision, "scored": [s for s in decision.criteria if s.rust is not None],
             "titles": {c.id: c.title for c in site.data.comparison.root},
-            "questions": {e.id: e.question for e in site.data.faq.root}}
+            "questions": site.questions}
 
 
 def scoring_model(site: Site) -> dict:

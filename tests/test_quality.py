@@ -181,3 +181,39 @@ def test_typical_queries_put_the_right_answer_first(context_for, server, query, 
         return hits[0].href;
     }""")
     assert re.search(rf"/faq/(\?h=[^#]*)?#{faq_id}$", best), f"{query!r} ranks {best} first"
+
+
+def index_requests(page) -> list[str]:
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if r.url.endswith("/search/search_index.json") else None)
+    return requests
+
+
+OPEN_SEARCH = {
+    "click in the search box": (1280, lambda page: page.locator("input.md-search__input").click()),
+    "tap the search icon": (375, lambda page: page.locator("label.md-header__button[for=__search]").click()),
+    "press the / key": (1280, lambda page: page.keyboard.press("/")),
+}
+
+
+@pytest.mark.parametrize("how", OPEN_SEARCH)
+def test_search_index_loads_when_the_reader_opens_search(context_for, server, how):
+    width, open_search = OPEN_SEARCH[how]
+    page = context_for(width)
+    requests = index_requests(page)
+    page.goto(server + "/comparison/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert requests == [], "the index was requested before search was opened"
+    open_search(page)
+    page.locator("input.md-search__input").press_sequentially("GIL", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert len(requests) == 1
+
+
+def test_a_search_result_highlights_its_words_on_a_fresh_load(context_for, server):
+    page = context_for()
+    requests = index_requests(page)
+    page.goto(server + "/concurrency/?h=GIL")
+    page.locator("article mark").first.wait_for()
+    assert page.locator("article mark").first.inner_text() == "GIL"
+    assert len(requests) == 1

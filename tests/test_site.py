@@ -7,6 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+import rcssmin
+import rjsmin
+import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
@@ -122,3 +125,19 @@ def _section_text(heading) -> str:
 
 def _section_links(heading):
     return [a for tag in _section(heading) for a in tag.find_all("a", href=True)]
+
+
+def test_site_css_and_javascript_arrive_as_one_minified_file_each(site):
+    """Ten small source files would cost a phone ten requests before the first paint; it gets two."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # ignores !relative tags
+    for page in PAGES:
+        html = soup(site, page)
+        css = [link["href"] for link in html.select('link[rel=stylesheet]')]
+        js = [script["src"] for script in html.select("script[src]")]
+        assert [Path(href).name.split(".")[0] for href in css] == ["main", "palette", "site"], page
+        assert [Path(src).name.split(".")[0] for src in js] == ["bundle", "site"], page
+    for key, minify, bundle in (("extra_css", rcssmin.cssmin, css[-1]), ("extra_javascript", rjsmin.jsmin, js[-1])):
+        published = (site / bundle.removeprefix("../")).read_text()
+        for source in config[key]:
+            assert minify((ROOT / "docs" / source).read_text()) in published, f"{source} is not in {bundle}"
+            assert not (site / source).exists(), f"{source} is published on its own as well"

@@ -1,4 +1,5 @@
-"""MkDocs hooks: give every FAQ answer its own generated page at faq/<id>/, and redirect its old ids there.
+"""MkDocs hooks: give every FAQ answer its own generated page at faq/<id>/, and redirect its old ids there;
+likewise every example at examples/<id>/.
 
 MkDocs loads this file by path, not as part of the package, hence the import below.
 """
@@ -26,12 +27,16 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=render.faq_page(site, entry.id)))
         _edit_urls[path] = site.edit_url("faq.yml", entry.id)
         redirects.update({f"faq/{alias}.md": path for alias in entry.aliases})
+    for example in site.data.examples.root:
+        path = f"examples/{example.id}.md"
+        files.append(File.generated(config, path, content=render.example_page(site, example.id)))
+        _edit_urls[path] = site.edit_url("examples.yml", example.id)
     files.append(File.generated(config, render.GLANCE_FILE, content=render.glance_svg(site)))
     return files
 
 
 def on_page_context(context, page, config, nav):
-    """A generated answer page has no Markdown file to edit: point its edit button at the YAML entry."""
+    """A generated page has no Markdown file to edit: point its edit button at the YAML entry."""
     if page.file.src_uri in _edit_urls:
         page.edit_url = _edit_urls[page.file.src_uri]
     return context

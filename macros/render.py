@@ -210,8 +210,14 @@ def at_a_glance(site: Site) -> str:
 
 
 def examples(site: Site) -> str:
+    return _render("examples.md.j2", examples=site.data.examples.root)
+
+
+def example_page(site: Site, example_id: str) -> str:
+    """The page of one example, served at examples/<id>/: a tab set per example would make one page heavy."""
+    example = next(e for e in site.data.examples.root if e.id == example_id)
     measured = {result.example for result in site.data.benchmarks.results}
-    return _render("examples.md.j2", examples=site.data.examples.root, measured=measured)
+    return _render("example_page.md.j2", e=example, measured=measured)
 
 
 def benchmark_results(site: Site) -> str:

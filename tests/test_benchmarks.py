@@ -84,7 +84,7 @@ def test_table_shows_each_median_and_the_ratio_to_rust(html, data):
     assert len(rows) == len(data.benchmarks.results)
     for row, result in zip(rows, data.benchmarks.results, strict=True):
         cells = [td.get_text(strip=True) for td in row.select("td")]
-        assert row.select_one("td a")["href"] == f"../examples/#{result.example}"
+        assert row.select_one("td a")["href"] == f"../examples/{result.example}/"
         assert cells[1] == result.workload
         medians = {t.runtime: t for t in result.timings}
         rust = next(t.median for t in result.timings if t.runtime == "rust")

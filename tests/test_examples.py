@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from macros import loader
 from tools import examples as ex
 
 EXAMPLES = ex.load_examples()
@@ -114,18 +115,36 @@ def test_missing_compiler_is_reported_with_what_to_do(monkeypatch, tmp_path):
 # The Examples page
 
 
+def soup(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
+
+
 @pytest.fixture(scope="module")
-def examples_page(site) -> BeautifulSoup:
-    return BeautifulSoup((site / "examples" / "index.html").read_text(), "html.parser")
+def examples_index(site) -> BeautifulSoup:
+    return soup(site, "examples")
+
+
+def words(text: str, n: int = 6) -> str:
+    return " ".join(text.replace("`", "").split()[:n])
 
 
 @pytest.mark.parametrize("example_id", BY_ID)
-def test_each_example_has_a_heading_at_its_id_and_tabs_with_the_real_files(examples_page, example_id):
+def test_the_examples_page_lists_each_task_at_its_id_with_a_link_to_its_page(examples_index, example_id):
     example = BY_ID[example_id]
-    heading = examples_page.find(id=example.id)
+    heading = examples_index.find(id=example.id)
     assert heading is not None and heading.name == "h2"
     assert heading.get_text().rstrip("¶").strip() == example.title
-    tabs = heading.find_next("div", class_="tabbed-set")
+    assert words(example.notice) in " ".join(heading.find_next("p").get_text().split())
+    assert heading.find_next("a", href=f"{example.id}/") is not None
+
+
+@pytest.mark.parametrize("example_id", BY_ID)
+def test_each_example_page_shows_the_real_files_in_tabs(site, example_id):
+    example = BY_ID[example_id]
+    page = soup(site, f"examples/{example.id}")
+    assert page.select_one("article h1").get_text().rstrip("¶").strip() == example.title
+    assert words(example.notice) in " ".join(page.select_one("article h1").find_next("p").get_text().split())
+    tabs = page.select_one("article div.tabbed-set")
     labels = [label.get_text(strip=True) for label in tabs.select(".tabbed-labels label")]
     assert labels == ["Python", "Rust", *(["Input"] if example.stdin else []), "Output"]
     files = [example.python, example.rust, *([example.stdin] if example.stdin else []), example.expected]
@@ -133,14 +152,14 @@ def test_each_example_has_a_heading_at_its_id_and_tabs_with_the_real_files(examp
     for path, block in zip(files, blocks, strict=True):
         assert block.select_one(".filename").get_text() == path
         assert block.select_one("pre code").get_text() == (ROOT / path).read_text(), f"{path} differs on the page"
-    notice = " ".join(example.notice.split()[:6]).replace("`", "")
-    assert notice in " ".join(heading.find_next("p").get_text().split())
+    assert page.select_one("a.md-content__button[rel=edit]")["href"].endswith(
+        f"data/examples.yml#L{loader.load(ROOT / 'data').line('examples.yml', example.id)}")
 
 
 def test_tabs_switch_and_the_copy_button_copies_the_program(page, server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(server + "/examples/#parallel-cpu", wait_until="networkidle")
-    tabs = page.locator("#parallel-cpu ~ .tabbed-set").first
+    page.goto(server + "/examples/parallel-cpu/", wait_until="networkidle")
+    tabs = page.locator("article .tabbed-set").first
     python, rust = tabs.locator(".tabbed-block").nth(0), tabs.locator(".tabbed-block").nth(1)
     assert python.locator("pre code").is_visible() and not rust.locator("pre code").is_visible()
     tabs.get_by_text("Rust", exact=True).click()

@@ -165,7 +165,8 @@ def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path)
 
 
 def _stub_topic_pages(project: Path) -> None:
-    """Topic pages call macros with tags and ids that the tiny fixture data does not have."""
+    """Topic pages call macros with tags and ids that the tiny fixture data does not have. The stubs keep the
+    one anchor that generated example pages link to."""
     for page in project.joinpath("docs").glob("*.md"):
-        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md"}:
-            page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\nStub.\n")
+        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md", "examples.md"}:
+            page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\n## Measured {{ #measured }}\n")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, copy_project, mkdocs, run
+from conftest import FIXTURE_DATA, copy_project, mkdocs, run, stub_topic_pages
 
 
 def check(project: Path):
@@ -134,7 +134,7 @@ def test_every_problem_is_reported_in_one_run(data):
 
 def test_jinja_in_data_is_shown_literally(tmp_path):
     project = copy_project(tmp_path, FIXTURE_DATA)
-    _stub_topic_pages(project)
+    stub_topic_pages(project)
     edit(project / "data" / "faq.yml", "It is the first entry.", "Try {{ 7 * 7 }} and {% raw %} here.")
     mkdocs("build", "--strict", cwd=project, check=True)
     html = (project / "site" / "faq" / "index.html").read_text()
@@ -155,18 +155,10 @@ def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
 
 def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path):
     project = copy_project(tmp_path, FIXTURE_DATA)
-    _stub_topic_pages(project)
+    stub_topic_pages(project)
     page = project / "docs" / "verdict.md"
     page.write_text(page.read_text() + "\n{{ criterion_card('no-such-criterion') }}\n")
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode != 0
     assert "unknown criterion id 'no-such-criterion'" in result.stderr + result.stdout
     assert not (project / "site" / "verdict" / "index.html").exists()
-
-
-def _stub_topic_pages(project: Path) -> None:
-    """Topic pages call macros with tags and ids that the tiny fixture data does not have. The stubs keep the
-    one anchor that generated example pages link to."""
-    for page in project.joinpath("docs").glob("*.md"):
-        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md", "examples.md"}:
-            page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\n## Measured {{ #measured }}\n")

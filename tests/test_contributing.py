@@ -9,12 +9,13 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, ROOT, copy_project, run
+from conftest import FIXTURE_DATA, ROOT, copy_project, run, stub_topic_pages
 
 from macros import loader, schema
 from macros.models import FILES
@@ -168,13 +169,23 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(url: str, text: str, seconds: float = 60) -> str:
+def _get(url: str) -> str:
+    return urllib.request.urlopen(url, timeout=5).read().decode()
+
+
+def _linked_site_css(url: str, page: str) -> str:
+    """The site's stylesheet bundle that the page links to (its name changes with its content)."""
+    href = re.search(r'href="([^"]*site\.[0-9a-f]+\.min\.css)"', page).group(1)
+    return _get(urllib.parse.urljoin(url, href))
+
+
+def _wait_for(url: str, text: str, seconds: float = 60, fetch=lambda body: body) -> str:
+    """Poll the page until `text` shows in it, or in what `fetch` makes of it."""
     deadline = time.monotonic() + seconds
-    body = ""
     while time.monotonic() < deadline:
         try:
-            body = urllib.request.urlopen(url, timeout=5).read().decode()
-            if text in body:
+            body = _get(url)
+            if text in fetch(body):
                 return body
         except OSError:
             pass
@@ -182,11 +193,9 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{url} never showed {text!r}")
 
 
-def test_make_serve_picks_up_data_and_macro_edits(tmp_path):
+def test_make_serve_picks_up_data_macro_and_stylesheet_edits(tmp_path):
     project = copy_project(tmp_path, FIXTURE_DATA)
-    for page in (project / "docs").glob("*.md"):  # the fixture data is too small for the topic pages' macros
-        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md"}:
-            page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\nStub.\n")
+    stub_topic_pages(project)
     port = _free_port()
     server = subprocess.Popen([*MAKE, "serve", f"HOST=127.0.0.1:{port}"], cwd=project, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -200,6 +209,9 @@ def test_make_serve_picks_up_data_and_macro_edits(tmp_path):
         template = project / "macros" / "templates" / "faq_entry.md.j2"
         template.write_text(template.read_text().replace("**Short answer:**", "**In short:**"))
         _wait_for(url, "In short:")
+        stylesheet = project / "docs" / "assets" / "stylesheets" / "entries.css"
+        stylesheet.write_text(stylesheet.read_text() + "\n.edited-live { color: red; }\n")
+        _wait_for(url, "edited-live", fetch=lambda page: _linked_site_css(url, page))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)

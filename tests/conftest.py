@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -41,6 +42,11 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
     shutil.copytree(data or ROOT / "data", dest / "data")
     return dest
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    """A built page, parsed: `page` is its folder below the site root ("" for the home page)."""
+    return BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
 
 
 def stub_topic_pages(project: Path) -> None:

@@ -8,7 +8,7 @@ import sys
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, run
+from conftest import ROOT, run, soup
 
 from macros import loader, render
 from macros.models import BenchmarksFile
@@ -25,7 +25,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def html(site) -> BeautifulSoup:
-    return BeautifulSoup((site / "performance" / "index.html").read_text(), "html.parser")
+    return soup(site, "performance")
 
 
 def test_committed_results_cover_every_benchmarked_example(data):

@@ -14,8 +14,7 @@ import urllib.request
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, ROOT, copy_project, run, stub_topic_pages
+from conftest import FIXTURE_DATA, ROOT, copy_project, run, soup, stub_topic_pages
 
 from macros import loader, schema
 from macros.models import FILES
@@ -120,7 +119,7 @@ def test_edit_links_open_the_exact_yaml_line(site):
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])
     base = config["repo_url"] + "/edit/main/data/"
     for page, filename, what in (("faq", "faq.yml", "Edit this answer"), ("comparison", "comparison.yml", "Edit this criterion")):
-        html = BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+        html = soup(site, page)
         lines = (ROOT / "data" / filename).read_text().splitlines()
         sections = html.select("section.entry[data-entry]")
         assert sections
@@ -132,7 +131,7 @@ def test_edit_links_open_the_exact_yaml_line(site):
 
 
 def test_ordinary_pages_keep_the_page_edit_action(site):
-    html = BeautifulSoup((site / "performance" / "index.html").read_text(), "html.parser")
+    html = soup(site, "performance")
     assert html.find("a", rel="edit")["href"].endswith("/edit/main/docs/performance.md")
 
 

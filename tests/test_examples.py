@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, soup
 
 from macros import loader
 from tools import examples as ex
@@ -113,10 +113,6 @@ def test_missing_compiler_is_reported_with_what_to_do(monkeypatch, tmp_path):
 
 
 # The Examples page
-
-
-def soup(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs
+from conftest import ROOT, copy_project, mkdocs, soup
 from test_browser import heading_is_visible_below_header
 
 from macros import ledger, loader
@@ -159,10 +159,6 @@ def test_the_ledger_lists_every_link_the_site_publishes_now(site):
 
 
 # --- per-answer pages, meta and structured data --------------------------------------------------------------
-
-def soup(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
-
 
 def test_every_answer_has_its_own_page(site, data):
     for entry in data.faq.root:

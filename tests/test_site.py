@@ -10,8 +10,7 @@ import pytest
 import rcssmin
 import rjsmin
 import yaml
-from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, soup
 
 from macros import loader
 
@@ -22,10 +21,6 @@ PAGES = ["", "comparison/", "examples/", "performance/", "concurrency/", "ecosys
 @pytest.fixture(scope="module")
 def data():
     return loader.load(ROOT / "data")
-
-
-def soup(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
 
 
 def test_strict_build_has_no_warnings(build):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import types
 import typing
@@ -127,7 +128,7 @@ def _build(loader, doc: Document, node: yaml.Node, path: Path_, seen: set[int]) 
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node)
             key_path = (*path, key)
             if key in result:
                 first_line = doc.marks[key_path][0]
@@ -139,9 +140,12 @@ def _build(loader, doc: Document, node: yaml.Node, path: Path_, seen: set[int]) 
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, doc, item, (*path, index), seen) for index, item in enumerate(node.value)]
-    if node.tag == _STR:  # most scalars: skip PyYAML's generic constructor, a third of the load time at scale
-        return node.value
-    return loader.construct_object(node)
+    return _scalar(loader, node)
+
+
+def _scalar(loader, node: yaml.Node) -> object:
+    # Most keys and values are plain text: skip PyYAML's generic constructor, a third of the load time at scale.
+    return node.value if node.tag == _STR else loader.construct_object(node)
 
 
 def validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
@@ -219,7 +223,16 @@ def load(data_dir: Path) -> SiteData:
     fingerprint = _fingerprint(data_dir)
     if data_dir in _cache and _cache[data_dir][0] == fingerprint:
         return _cache[data_dir][1]
-    data = _load(data_dir)
+    # Loading allocates some 100 objects per entry and frees them without cycles, so the collector would only
+    # slow it down. Afterwards everything alive lasts the whole build; frozen, the collector stops rescanning it
+    # on every pass. Together they halve the time spent collecting garbage in a build with 1,000 entries.
+    gc.unfreeze()  # `mkdocs serve` loads again on each data change: let the last build's objects be freed
+    gc.disable()
+    try:
+        data = _load(data_dir)
+    finally:
+        gc.enable()
+    gc.freeze()
     _cache[data_dir] = (fingerprint, data)
     return data
 

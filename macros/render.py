@@ -58,6 +58,7 @@ def _templates() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # no stat() per include per page; `mkdocs serve` reloads this module on every rebuild
         autoescape=False,  # the output is Markdown; data is checked for raw HTML when it is loaded
     )
     env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
@@ -111,7 +112,7 @@ def faq_jsonld(entries) -> str:
                   "acceptedAnswer": {"@type": "Answer", "text": plain_text(f"{e.short_answer}\n\n{e.answer}")}}
                  for e in entries]
     data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")  # unindented, so the C encoder writes it
 
 
 def _faq_context(site: Site) -> dict:

@@ -149,6 +149,21 @@ def test_keyboard_user_gets_a_skip_link_and_visible_focus(context_for, server):
     assert outline not in {"none", ""}
 
 
+def test_closed_menu_on_a_phone_is_skipped_until_opened(context_for, server):
+    page = context_for(375)
+    page.goto(server + "/faq/")
+    link = page.locator(".md-sidebar--primary a.md-nav__link[href$='decide/']")
+    link.focus()
+    assert not link.is_visible()
+    assert page.evaluate("document.activeElement.matches('.md-sidebar--primary a')") is False
+    page.locator(".md-header label[for='__drawer']").click()
+    link.focus()
+    assert link.is_visible()
+    assert page.evaluate("document.activeElement.matches('.md-sidebar--primary a')") is True
+    link.click()
+    assert page.url == server + "/decide/"
+
+
 def test_print_shows_every_answer_and_tab_without_chrome(context_for, server):
     page = context_for()
     page.goto(server + "/verdict/")

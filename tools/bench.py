@@ -176,6 +176,11 @@ def build(project: Path) -> tuple[float, float, float, float]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, index.stat().st_size / 1024
 
 
+def _best(runs) -> tuple:
+    """The lowest of each figure over the runs."""
+    return tuple(map(min, zip(*runs, strict=True)))
+
+
 def bench_scale() -> None:
     print("Build cost: this project (YAML + macros + hooks) vs the same text as plain Markdown")
     print(f"Best of {REPEAT} builds each, interleaved; the slowest shows how much this machine's speed varies.")
@@ -187,8 +192,9 @@ def bench_scale() -> None:
         plain = plain_project(ours, workdir / "plain")
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ours / "macros")], check=True)
         runs = [(build(ours), build(plain)) for _ in range(REPEAT)]  # interleaved: both see the same noise
-        (t, c, m, k), (pt, pc, pm, pk) = (tuple(map(min, zip(*side))) for side in zip(*runs))
-        slowest, plain_slowest = max(r[0][0] for r in runs), max(r[1][0] for r in runs)
+        ours_runs, plain_runs = zip(*runs, strict=True)
+        (t, c, m, k), (pt, pc, pm, pk) = _best(ours_runs), _best(plain_runs)
+        slowest, plain_slowest = max(r[0] for r in ours_runs), max(r[0] for r in plain_runs)
         print(f"  {size:>7} | {t:>7.1f} {pt:>7.1f} {t / pt:>6.2f} | {c:>7.1f} {pc:>7.1f} {c / pc:>6.2f} | "
               f"{slowest:>7.1f} {plain_slowest:>7.1f} | {m:>7.0f} {pm:>7.0f} | {k:>8.0f} {pk:>7.0f}", flush=True)
         shutil.rmtree(workdir, ignore_errors=True)

@@ -18,6 +18,7 @@ from conftest import FIXTURE_DATA, ROOT, copy_project, run, soup, stub_topic_pag
 
 from macros import loader, schema
 from macros.models import FILES
+from tools import variant
 
 MAKE = ("make", "--no-print-directory", f"VENV={ROOT / '.venv'}")
 
@@ -116,7 +117,7 @@ def test_failed_build_leaves_the_last_good_site_intact(tmp_path):
 # --- edit links ----------------------------------------------------------------------------------------------
 
 def test_edit_links_open_the_exact_yaml_line(site):
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])
+    config = variant.settings()
     base = config["repo_url"] + "/edit/main/data/"
     for page, filename, what in (("faq", "faq.yml", "Edit this answer"), ("comparison", "comparison.yml", "Edit this criterion")):
         html = soup(site, page)

@@ -6,15 +6,15 @@ import json
 import re
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, mkdocs, soup
 from test_browser import heading_is_visible_below_header
 
 from macros import ledger, loader
 from macros.render import plain_text
+from tools import variant
 
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])["site_url"]
+SITE_URL = variant.settings()["site_url"]
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import rcssmin
 import rjsmin
-import yaml
 from conftest import ROOT, soup
 
 from macros import loader
+from tools import variant
 
 PAGES = ["", "comparison/", "examples/", "performance/", "concurrency/", "ecosystem/", "use-cases/",
          "interop-deployment/", "learning-migration/", "maintenance/", "faq/", "verdict/", "decide/"]
@@ -124,7 +124,7 @@ def _section_links(heading):
 
 def test_site_css_and_javascript_arrive_as_one_minified_file_each(site):
     """Ten small source files would cost a phone ten requests before the first paint; it gets two."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # ignores !relative tags
+    config = variant.settings()
     for page in PAGES:
         html = soup(site, page)
         css = [link["href"] for link in html.select('link[rel=stylesheet]')]

@@ -133,8 +133,34 @@ def test_scheme_toggle_switches_between_light_and_dark(context_for, server):
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.locator("label[title='Switch to dark mode']").click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.goto(server + "/faq/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
     page.locator("label[title='Switch to light mode']").click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == \
+        page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+
+
+def test_scheme_follows_the_system_from_the_first_paint_until_the_reader_picks_one(context_for, server):
+    page = context_for(scheme="dark")
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())  # the scheme must not wait for it
+    page.goto(server + "/faq/")
+    scheme = "document.body.dataset.mdColorScheme"
+    assert page.evaluate(scheme) == "slate"
+    assert page.locator("label[title='Switch to light mode']").is_visible()
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(f"{scheme} === 'default'")
+    page.locator("label[title='Switch to dark mode']").click()
+    assert page.evaluate(scheme) == "slate"
+    # The system goes dark and back to light. Listeners run in the order they were added, so once this one has
+    # heard the change the page's has too.
+    listen = "() => { window.heard = new Promise((done) => matchMedia('(prefers-color-scheme: dark)').onchange = done); }"
+    for system in ("dark", "light"):
+        page.evaluate(listen)
+        page.emulate_media(color_scheme=system)
+        page.evaluate("window.heard")
+    assert page.evaluate(scheme) == "slate"
 
 
 def test_keyboard_user_gets_a_skip_link_and_visible_focus(context_for, server):

@@ -135,7 +135,7 @@ def test_scheme_toggle_switches_between_light_and_dark(context_for, server):
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     page.goto(server + "/faq/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    page.wait_for_function("document.querySelector('meta[name=color-scheme]')?.content === 'dark'")
     page.locator("label[title='Switch to light mode']").click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == \

@@ -258,3 +258,13 @@ def test_a_search_result_highlights_its_words_on_a_fresh_load(context_for, serve
     page.locator("article mark").first.wait_for()
     assert page.locator("article mark").first.inner_text() == "GIL"
     assert len(requests) == 1
+
+
+def test_nothing_shifts_while_a_page_loads_on_a_phone(context_for, server):
+    page = context_for(412)
+    page.add_init_script("window.shifts = []; new PerformanceObserver((list) => window.shifts.push("
+                         "...list.getEntries().flatMap((e) => e.sources.map((s) => s.node?.className ?? '?'))))"
+                         ".observe({type: 'layout-shift', buffered: true})")
+    for path in ("/", "/faq/", "/comparison/", "/decide/"):
+        page.goto(server + path, wait_until="networkidle")
+        assert page.evaluate("window.shifts") == [], path

@@ -51,7 +51,7 @@ def test_search_hit_lands_on_the_answer(page, server, site):
     first.click()
     page.wait_for_url(re.compile(rf"/faq/(\?h=[^#]*)?#{faq_id}$"))  # ?h= highlights the search term
     page.wait_for_function("id => document.getElementById(id)", arg=faq_id)
-    page.wait_for_timeout(300)  # instant navigation scrolls after swapping the content
+    page.wait_for_timeout(300)  # Material scrolls to the target once its script has run
     assert heading_is_visible_below_header(page, faq_id), f"searched {word!r}: heading #{faq_id} is hidden"
 
 

@@ -116,7 +116,7 @@ def test_unknown_answers_in_a_link_are_ignored(page, server):
     assert form_state(page)["weights"]["performance"] == "0"
 
 
-def test_works_after_instant_navigation(page, server):
+def test_works_when_reached_from_another_page(page, server):
     page.goto(f"{server}/")
     page.locator("article").get_by_role("link", name="decision helper", exact=True).first.click()
     page.wait_for_url(f"{server}/decide/")

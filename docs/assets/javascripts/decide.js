@@ -137,6 +137,6 @@
     form.addEventListener("submit", (event) => event.preventDefault());
   };
 
-  if (window.document$) window.document$.subscribe(setUp);  // Material: every page load, instant or not
+  if (window.document$) window.document$.subscribe(setUp);  // once Material has set up the page
   else document.addEventListener("DOMContentLoaded", setUp);
 })();

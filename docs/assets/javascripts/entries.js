@@ -1,7 +1,6 @@
 // Deep links to FAQ answers and comparison criteria (sections rendered as <section class="entry">):
 // a "Copy link" button per entry, old ids (aliases) forwarded to the current one, and the target highlighted
-// and scrolled below the sticky header, on first load, on in-page jumps, on back/forward and after
-// Material's instant navigation swaps the page.
+// and scrolled below the sticky header, on first load, on in-page jumps and on back/forward.
 (() => {
   const COPIED_FOR_MS = 2500;
 
@@ -83,9 +82,6 @@
   };
 
   window.addEventListener("hashchange", showTarget);
-  // Material's instant navigation moves between same-page entries with pushState, so back/forward fires
-  // popstate without hashchange; let Material restore its scroll position first, then show the target.
-  window.addEventListener("popstate", () => setTimeout(showTarget, 0));
-  if (window.document$) window.document$.subscribe(setUp);  // Material: every page load, instant or not
+  if (window.document$) window.document$.subscribe(setUp);  // once Material has set up the page
   else document.addEventListener("DOMContentLoaded", setUp);
 })();

@@ -39,6 +39,19 @@ def test_every_answer_and_criterion_lands_below_the_header_and_highlighted(page,
         assert is_highlighted(page, entry_id)
 
 
+def test_without_javascript_the_target_heading_is_still_marked(browser, server, data):
+    target, other = data.faq.root[1].id, data.faq.root[2].id
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/faq/#{target}")
+        mark = "id => getComputedStyle(document.getElementById(id)).boxShadow"
+        assert page.evaluate(mark, target) != "none"
+        assert page.evaluate(mark, other) == "none"
+    finally:
+        context.close()
+
+
 def test_following_links_and_back_forward_land_on_the_answer(page, server, data):
     page.goto(f"{server}/performance/")
     link = page.locator("article a[href*='faq/#']").first

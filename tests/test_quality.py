@@ -6,6 +6,7 @@ import re
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import expect
 
 from macros import ledger, loader
 
@@ -69,6 +70,20 @@ def test_axe_finds_no_violations(context_for, server, site, scheme, width):
                                    AXE_TAGS)
         found += [f"{path} {v}" for v in violations]
     assert found == []
+
+
+def test_each_code_block_gets_a_copy_button_in_a_bar_named_after_it_once_shown(context_for, server):
+    page = context_for()
+    page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
+    blocks, bars = page.locator("article pre"), page.locator("article pre > nav.md-code__nav")
+    assert blocks.count() == 4 and bars.count() < 4  # code in hidden tabs is set up when shown (content.lazy)
+    labels = page.locator("article .tabbed-labels label")
+    for i in range(labels.count()):
+        labels.nth(i).click()
+    expect(bars).to_have_count(4)
+    expect(bars.get_by_title("Copy to clipboard")).to_have_count(4)
+    names = bars.evaluate_all("bars => bars.map(bar => bar.getAttribute('aria-label'))")
+    assert names == ["Code block 1", "Code block 2", "Code block 3", "Code block 4"]
 
 
 def test_no_page_scrolls_sideways_on_a_phone(context_for, server, site):

@@ -1,13 +1,24 @@
-// Names for two pieces of Material's markup that accessibility checkers flag: the search dialog has no
-// accessible name, and each code block's copy-button bar is an unnamed <nav> landmark, so a page with several
-// code blocks has several indistinguishable landmarks. Each bar gets a name of its own.
+// Fixes for Material's markup that accessibility checkers flag.
+// - The search dialog has no accessible name.
+// - Material sets up each code block when it first comes into view (content.lazy in mkdocs.yml). Until then,
+//   a block wider than the page cannot be scrolled from the keyboard, so it is made focusable here, as Material
+//   itself does on devices with a pointer that hovers.
+// - Each code block's copy-button bar is an unnamed <nav> landmark, so a page with several code blocks has
+//   several indistinguishable landmarks. Each bar is named after its code block's place on the page when
+//   Material adds it.
 (() => {
-  const label = () => {
-    document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
-    document.querySelectorAll("nav.md-code__nav").forEach((bar, index) => {
-      bar.setAttribute("aria-label", `Code block ${index + 1}`);
-    });
-  };
-  if (window.document$) window.document$.subscribe(() => setTimeout(label, 0));
-  else document.addEventListener("DOMContentLoaded", label);
+  document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
+  const blocks = [...document.querySelectorAll("article pre")];
+  const hover = matchMedia("(hover)").matches;
+  for (const code of document.querySelectorAll("article pre > code")) {
+    if (hover && code.scrollWidth > code.clientWidth) code.tabIndex = 0;
+  }
+  const watch = new MutationObserver((records) => {
+    for (const { target, addedNodes } of records) {
+      for (const node of addedNodes) {
+        if (node.matches?.("nav.md-code__nav")) node.setAttribute("aria-label", `Code block ${blocks.indexOf(target) + 1}`);
+      }
+    }
+  });
+  blocks.forEach((block) => watch.observe(block, { childList: true }));
 })();

@@ -6,10 +6,12 @@
    result list (median and worst of several rounds).
 2. Scale: synthetic FAQ entries and comparison criteria (100, 1,000 and 5,000 of each) added to a copy of the
    project; each copy is built, and so is a plain-Markdown site holding the same rendered text without the
-   macros plugin and hooks. Prints build time (the best of BENCH_REPEAT builds, default 3, after compiling
-   the Python modules, so that neither side pays for bytecode), peak memory and search-index size for both,
-   and the ratio. Build time is given twice: wall-clock, and the CPU time the build used (user + system),
-   which a busy or shared machine disturbs much less, so its ratio is the steadier measure of the cost.
+   macros plugin and hooks. The two are built in BENCH_REPEAT pairs (default 3), one right after the other,
+   after compiling the Python modules so that neither side pays for bytecode. Prints the best build time of
+   each, peak memory and search-index size, and the ratio: the median over the pairs of each pair's ratio.
+   This machine's speed drifts by a fifth from one minute to the next, so a ratio of two builds made side by
+   side is steadier than a ratio of two best times taken minutes apart. Build time is given twice: wall-clock,
+   and the CPU time the build used (user + system).
 """
 
 from __future__ import annotations
@@ -181,9 +183,18 @@ def _best(runs) -> tuple:
     return tuple(map(min, zip(*runs, strict=True)))
 
 
+def _pair(ours: Path, plain: Path, first_ours: bool) -> tuple:
+    """One build of each, back to back; which goes first alternates, so neither always gets the warmer machine."""
+    if first_ours:
+        return build(ours), build(plain)
+    plain_run = build(plain)
+    return build(ours), plain_run
+
+
 def bench_scale() -> None:
     print("Build cost: this project (YAML + macros + hooks) vs the same text as plain Markdown")
-    print(f"Best of {REPEAT} builds each, interleaved; the slowest shows how much this machine's speed varies.")
+    print(f"{REPEAT} pairs of builds made back to back. Times are the best of each; a ratio is the median of the\n"
+          f"pairs' ratios. The slowest build shows how much this machine's speed varies.")
     print(f"  {'entries':>7} | {'wall s':>7} {'plain':>7} {'ratio':>6} | {'CPU s':>7} {'plain':>7} {'ratio':>6} | "
           f"{'slowest':>7} {'plain':>7} | {'peak MB':>7} {'plain':>7} | {'index KB':>8} {'plain':>7}")
     for size in SIZES:
@@ -191,11 +202,12 @@ def bench_scale() -> None:
         ours = synthetic_project(workdir / "project", size)
         plain = plain_project(ours, workdir / "plain")
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ours / "macros")], check=True)
-        runs = [(build(ours), build(plain)) for _ in range(REPEAT)]  # interleaved: both see the same noise
+        runs = [_pair(ours, plain, i % 2 == 0) for i in range(REPEAT)]
         ours_runs, plain_runs = zip(*runs, strict=True)
         (t, c, m, k), (pt, pc, pm, pk) = _best(ours_runs), _best(plain_runs)
+        wall_ratio, cpu_ratio = (statistics.median(a[i] / b[i] for a, b in runs) for i in (0, 1))
         slowest, plain_slowest = max(r[0] for r in ours_runs), max(r[0] for r in plain_runs)
-        print(f"  {size:>7} | {t:>7.1f} {pt:>7.1f} {t / pt:>6.2f} | {c:>7.1f} {pc:>7.1f} {c / pc:>6.2f} | "
+        print(f"  {size:>7} | {t:>7.1f} {pt:>7.1f} {wall_ratio:>6.2f} | {c:>7.1f} {pc:>7.1f} {cpu_ratio:>6.2f} | "
               f"{slowest:>7.1f} {plain_slowest:>7.1f} | {m:>7.0f} {pm:>7.0f} | {k:>8.0f} {pk:>7.0f}", flush=True)
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -9,10 +9,9 @@
 (() => {
   document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
   const blocks = [...document.querySelectorAll("article pre")];
-  const hover = matchMedia("(hover)").matches;
-  for (const code of document.querySelectorAll("article pre > code")) {
-    if (hover && code.scrollWidth > code.clientWidth) code.tabIndex = 0;
-  }
+  // Every width is read before any tabindex is set, so the page is laid out once, not once per block.
+  const codes = matchMedia("(hover)").matches ? blocks.map((pre) => pre.querySelector(":scope > code")) : [];
+  codes.filter((code) => code && code.scrollWidth > code.clientWidth).forEach((code) => { code.tabIndex = 0; });
   const watch = new MutationObserver((records) => {
     for (const { target, addedNodes } of records) {
       for (const node of addedNodes) {

@@ -48,7 +48,7 @@ test: $(VENV)/.installed-test node_modules/.installed  ## Run the whole test sui
 ledger: build  ## Add the links this build publishes to published-links.txt (never removes any)
 	$(BIN)/python -m macros.ledger update site
 
-audit: build node_modules/.installed  ## Lighthouse on every page (AUDIT_RUNS=3); writes audit/report.json and audit/summary.md
+audit: build node_modules/.installed  ## Lighthouse on every page (AUDIT_RUNS=5); writes audit/report.json and audit/summary.md
 	$(BIN)/python tools/audit.py
 
 bench: build $(VENV)/.installed-test  ## Search speed in the browser and build cost at 100/1,000/5,000 entries

@@ -1,9 +1,10 @@
 """`make audit`: Lighthouse (mobile preset) on every page of the built site, served with gzip on loopback.
 
-Each page is audited AUDIT_RUNS times (default 3); the median performance score counts. The same pages built
-with the unmodified Material theme are measured once for comparison. Writes audit/report.json and
-audit/summary.md, prints the summary, and exits 1 when a page misses a target: 100 in accessibility,
-best practices and SEO, a median performance of 100, and no more bytes transferred than the default theme.
+Each page is audited AUDIT_RUNS times (default 5, as Lighthouse's variability guide advises); the median
+performance score counts. The same pages built with the unmodified Material theme are measured once for
+comparison. Writes audit/report.json and audit/summary.md, prints the summary, and exits 1 when a page misses
+a target: 100 in accessibility, best practices and SEO, a median performance of 100, and no more bytes
+transferred than the default theme.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `npm ci`", file=sys.stderr)
         return 2
-    runs = int(os.environ.get("AUDIT_RUNS", "3"))
+    runs = int(os.environ.get("AUDIT_RUNS", "5"))
     site = ROOT / "site"
     workdir = Path(tempfile.mkdtemp(prefix="audit-"))
     base, server = serve(site)
@@ -116,7 +117,10 @@ def summarize(results: dict, runs: int) -> tuple[str, list[str]]:
             misses.append(f"{path}: median performance {median:g}")
         if first["transfer_kb"] > default_kb:
             misses.append(f"{path}: {first['transfer_kb']} KB transferred, default theme {default_kb} KB")
-    lines += ["", "All targets met." if not misses else "Targets missed:", *[f"- {m}" for m in misses], ""]
+    scores = [r["scores"]["performance"] for result in results.values() for r in result["runs"]]
+    lines += ["", f"Single runs below 100 in performance: {sum(s < 100 for s in scores)} of {len(scores)} "
+              f"(lowest {min(scores)}).", ""]
+    lines += ["All targets met." if not misses else "Targets missed:", *[f"- {m}" for m in misses], ""]
     return "\n".join(lines), misses
 
 

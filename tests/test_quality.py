@@ -306,8 +306,8 @@ def trace_of_load(context_for, url: str) -> list[dict]:
 
 def test_the_whole_page_is_laid_out_before_materials_bundle_runs(context_for, server):
     """The bundle reads the scroll position at once; if that read has to lay out the page, its start-up task
-    grows by tens of milliseconds. Without the template's layout read, that happened in about one load in four
-    here, so eight loads catch its removal almost surely."""
+    grows by tens of milliseconds. Without the template's layout read, that happened in one load in three to
+    ten here; these eight loads caught the line's removal in each of three tries."""
     for path in ("/faq/", "/comparison/", "/examples/error-handling/", "/examples/cli-args/") * 2:
         events = [e for e in trace_of_load(context_for, server + path) if e.get("ph") == "X"]
         bundle = next(e for e in events if e["name"] == "EvaluateScript" and "/bundle." in e["args"]["data"]["url"])

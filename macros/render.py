@@ -50,6 +50,10 @@ class Site:
         return f"{self.edit_base}data/{filename}#L{self.data.line(filename, entry_id)}"
 
 
+def _oneline(text) -> str:
+    return " ".join(str(text).split())
+
+
 @cache
 def _templates() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -61,9 +65,10 @@ def _templates() -> jinja2.Environment:
         auto_reload=False,  # no stat() per include per page; `mkdocs serve` reloads this module on every rebuild
         autoescape=False,  # the output is Markdown; data is checked for raw HTML when it is loaded
     )
-    env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
-    env.filters["quoted"] = lambda text: '"' + " ".join(str(text).split()).replace('"', "'") + '"'
-    env.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    env.filters["oneline"] = _oneline
+    env.filters["cell"] = lambda text: _oneline(text).replace("|", "\\|")  # a cell of a Markdown table
+    env.filters["quoted"] = lambda text: '"' + _oneline(text).replace('"', "'") + '"'
+    env.filters["yaml_string"] = lambda text: json.dumps(_oneline(text), ensure_ascii=False)
     env.filters["plain"] = plain_text
     env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 0.9995 else f"{s * 1000:.3g} ms"  # never "1e+03 ms"
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"

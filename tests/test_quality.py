@@ -107,6 +107,25 @@ def test_comparison_table_turns_into_cards_on_a_phone(context_for, server, data)
     assert first.evaluate("tr => tr.getBoundingClientRect().width") <= 375
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_comparison_table_does_not_move_when_its_script_runs(context_for, server, width):
+    """Until the site's script arrives the reader already sees the final layout: cards on a phone, and the sort
+    arrows in the header, so turning the headers into buttons moves no row."""
+    page = context_for(width)
+    held = []
+    page.route("**/assets/javascripts/site.*.js", lambda route: held.append(route))
+    page.goto(server + "/comparison/", wait_until="commit")
+    expect(page.locator(".comparison-table tbody tr").last).to_be_attached()
+    page.wait_for_function("() => document.readyState === 'interactive'")  # parsed, scripts still waiting
+    boxes = "rows => rows.map(row => { const r = row.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"
+    cells = page.locator(".comparison-table :is(th, tbody tr)")
+    before = cells.evaluate_all(boxes)
+    assert page.locator(".comparison-table th button").count() == 0
+    held[0].continue_()
+    expect(page.locator(".comparison-table th button")).to_have_count(4)
+    assert cells.evaluate_all(boxes) == before
+
+
 def test_comparison_table_sorts_by_column(context_for, server, data):
     page = context_for()
     page.goto(server + "/comparison/")

@@ -1,6 +1,6 @@
-// The comparison table, enhanced: sort by any column, filter rows by text, and stacked cards on narrow
-// screens (each cell labelled with its column). Without JavaScript it stays a complete plain table and CSS
-// hides the filter box.
+// The comparison table, enhanced: sort by any column and filter rows by text. The stacked cards on narrow
+// screens and the sort arrows are CSS, keyed on the "js" class that is set before the first paint. Without
+// JavaScript it stays a complete plain table and CSS hides the filter box.
 (() => {
   // Made on the first sort: building a collator costs tens of milliseconds on a slow phone, on every page.
   let collator;
@@ -10,9 +10,6 @@
     const headers = [...table.tHead.rows[0].cells];
     const body = table.tBodies[0];
     const rows = [...body.rows];
-    for (const row of rows) {
-      [...row.cells].forEach((cell, i) => cell.setAttribute("data-label", headers[i].textContent.trim()));
-    }
     headers.forEach((header, column) => {
       const button = Object.assign(document.createElement("button"), { type: "button", textContent: header.textContent });
       header.replaceChildren(button);
@@ -27,7 +24,6 @@
       });
     });
     addFilter(table, rows);
-    table.closest(".comparison-table").classList.add("comparison-table--enhanced");
   };
 
   // The filter box is in the page from the start, so wiring it up moves nothing.

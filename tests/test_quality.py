@@ -107,6 +107,32 @@ def test_comparison_table_turns_into_cards_on_a_phone(context_for, server, data)
     assert first.evaluate("tr => tr.getBoundingClientRect().width") <= 375
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_tables_come_wrapped_and_look_exactly_like_materials(context_for, server, scheme):
+    """Tables are published inside Material's scroll container with a class, so Material's script leaves them
+    alone; a class-less copy, which Material styles itself, must compute to the same style in every property."""
+    page = context_for(375, scheme)
+    page.goto(server + "/use-cases/", wait_until="networkidle")
+    tables = page.locator("article table")
+    assert tables.count() == 4
+    expect(page.locator("article .md-typeset__scrollwrap > .md-typeset__table > table.data-table")).to_have_count(4)
+    expect(page.locator(".md-typeset__scrollwrap .md-typeset__scrollwrap")).to_have_count(0)
+    differences = tables.first.evaluate("""ours => {
+        const wrapper = ours.closest(".md-typeset__scrollwrap");
+        const copy = wrapper.cloneNode(true);
+        copy.querySelector("table").removeAttribute("class");
+        wrapper.after(copy);
+        const parts = (root) => [root, root.querySelector("th"), root.querySelector("td"), root.querySelector("td a")];
+        const theirs = parts(copy.querySelector("table"));
+        return parts(ours).flatMap((element, i) => {
+            const [a, b] = [getComputedStyle(element), getComputedStyle(theirs[i])];
+            return [...a].filter((name) => a.getPropertyValue(name) !== b.getPropertyValue(name))
+                .map((name) => `${element.localName} ${name}: ${a.getPropertyValue(name)} vs ${b.getPropertyValue(name)}`);
+        });
+    }""")
+    assert differences == []
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_comparison_table_does_not_move_when_its_script_runs(context_for, server, width):
     """Until the site's script arrives the reader already sees the final layout: cards on a phone, and the sort

@@ -251,6 +251,22 @@ def test_closed_menu_on_a_phone_is_skipped_until_opened(context_for, server):
     assert page.url == server + "/decide/"
 
 
+def test_tab_scroll_buttons_draw_their_arrow_only_when_shown(context_for, server):
+    page = context_for(375)
+    page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
+    tabs = page.locator("article .tabbed-set").first
+    controls = tabs.locator(".tabbed-control")
+    expect(controls).to_have_count(2)
+    arrow = "button => { const after = getComputedStyle(button, '::after'); return [after.maskImage, after.backgroundColor] }"
+    assert controls.evaluate_all("controls => controls.map(control => control.hidden)") == [True, True]
+    assert [controls.nth(i).locator("button").evaluate(arrow) for i in range(2)] == [["none", "rgba(0, 0, 0, 0)"]] * 2
+    tabs.locator(".tabbed-labels").evaluate("labels => { labels.style.maxWidth = '3rem' }")  # now the labels overflow
+    shown = tabs.locator(".tabbed-control--next")
+    expect(shown).not_to_have_attribute("hidden", "")
+    mask, fill = shown.locator("button").evaluate(arrow)
+    assert mask.startswith('url("data:image/svg+xml') and fill != "rgba(0, 0, 0, 0)"
+
+
 def test_print_shows_every_answer_and_tab_without_chrome(context_for, server):
     page = context_for()
     page.goto(server + "/verdict/")

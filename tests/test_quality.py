@@ -315,17 +315,18 @@ OPEN_SEARCH = {
 
 
 @pytest.mark.parametrize("how", OPEN_SEARCH)
-def test_search_index_loads_when_the_reader_opens_search(context_for, server, how):
+def test_search_index_and_worker_load_when_the_reader_opens_search(context_for, server, how):
     width, open_search = OPEN_SEARCH[how]
     page = context_for(width)
     requests = index_requests(page)
     page.goto(server + "/comparison/", wait_until="networkidle")
     page.wait_for_timeout(500)
     assert requests == [], "the index was requested before search was opened"
+    assert page.workers == [], "the search worker started before search was opened"
     open_search(page)
-    page.keyboard.type("GIL")  # at once: the letters arrive before the index does
+    page.keyboard.type("GIL")  # at once: the letters arrive before the index and the worker do
     page.locator(".md-search-result__item").first.wait_for()
-    assert len(requests) == 1
+    assert len(requests) == 1 and [worker.url.split("/")[-2] for worker in page.workers] == ["workers"]
 
 
 def test_a_search_result_highlights_its_words_on_a_fresh_load(context_for, server):
@@ -334,7 +335,7 @@ def test_a_search_result_highlights_its_words_on_a_fresh_load(context_for, serve
     page.goto(server + "/concurrency/?h=GIL")
     page.locator("article mark").first.wait_for()
     assert page.locator("article mark").first.inner_text() == "GIL"
-    assert len(requests) == 1
+    assert len(requests) == 1 and len(page.workers) == 1
 
 
 def test_nothing_shifts_while_a_page_loads_on_a_phone(context_for, server):

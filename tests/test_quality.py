@@ -263,8 +263,11 @@ def test_tab_scroll_buttons_draw_their_arrow_only_when_shown(context_for, server
     tabs.locator(".tabbed-labels").evaluate("labels => { labels.style.maxWidth = '3rem' }")  # now the labels overflow
     shown = tabs.locator(".tabbed-control--next")
     expect(shown).not_to_have_attribute("hidden", "")
-    mask, fill = shown.locator("button").evaluate(arrow)
-    assert mask.startswith('url("data:image/svg+xml') and fill != "rgba(0, 0, 0, 0)"
+    button = shown.locator("button")
+    # Material fades the arrow's fill in over 0.25 s, so wait for it rather than read it mid-transition.
+    button.evaluate("button => Promise.all(button.getAnimations({subtree: true}).map(a => a.finished))")
+    mask, fill = button.evaluate(arrow)
+    assert mask.startswith('url("data:image/svg+xml') and fill == button.evaluate("button => getComputedStyle(button).color")
 
 
 def test_print_shows_every_answer_and_tab_without_chrome(context_for, server):

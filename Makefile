@@ -49,10 +49,10 @@ ledger: build  ## Add the links this build publishes to published-links.txt (nev
 	$(BIN)/python -m macros.ledger update site
 
 audit: build node_modules/.installed  ## Lighthouse on every page (AUDIT_RUNS=5); writes audit/report.json and audit/summary.md
-	$(BIN)/python tools/audit.py
+	$(BIN)/python -m tools.audit
 
 bench: build $(VENV)/.installed-test  ## Search speed in the browser and build cost at 100/1,000/5,000 entries
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m tools.bench
 
 bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
 	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)

@@ -18,29 +18,27 @@ import sys
 import tempfile
 from pathlib import Path
 
-import variant
-from serve import serve
+from macros import ledger
+from tools import chromium, variant
+from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros import ledger  # noqa: E402
-
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
-               "--disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = " ".join(["--headless=new", *chromium.ARGS])
 
 
 def lighthouse(url: str, workdir: Path) -> dict:
     out = workdir / "lh.json"
-    profile = tempfile.mkdtemp(prefix="lh-profile-")
-    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-                    f"--only-categories={','.join(CATEGORIES)}",
-                    f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}"],
-                   check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    profile = tempfile.mkdtemp(prefix="lh-profile-", dir=workdir)
+    run = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+                          f"--only-categories={','.join(CATEGORIES)}",
+                          f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}"],
+                         env={**os.environ, "CHROME_PATH": str(chromium.PATH)},
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     shutil.rmtree(profile, ignore_errors=True)
+    if run.returncode != 0:
+        sys.exit(f"Lighthouse failed on {url} (exit {run.returncode}):\n{run.stderr}")
     report = json.loads(out.read_text())
     audits = report["audits"]
     failed = sorted(a["id"] for a in audits.values()
@@ -70,9 +68,23 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `npm ci`", file=sys.stderr)
         return 2
+    if not chromium.PATH.exists():
+        print(chromium.MISSING, file=sys.stderr)
+        return 2
     runs = int(os.environ.get("AUDIT_RUNS", "5"))
+    with tempfile.TemporaryDirectory(prefix="audit-") as workdir:
+        results = measure(Path(workdir), runs)
+    out = ROOT / "audit"
+    out.mkdir(exist_ok=True)
+    (out / "report.json").write_text(json.dumps(results, indent=1))
+    summary, misses = summarize(results, runs)
+    (out / "summary.md").write_text(summary)
+    print(summary)
+    return 1 if misses else 0
+
+
+def measure(workdir: Path, runs: int) -> dict:
     site = ROOT / "site"
-    workdir = Path(tempfile.mkdtemp(prefix="audit-"))
     base, server = serve(site)
     default_base, default_server = serve(default_theme_build(workdir))
     measured = {path: [] for path in ledger.pages(site)}
@@ -86,14 +98,7 @@ def main() -> int:
         print(f"{path}: performance {[r['scores']['performance'] for r in page_runs]}", file=sys.stderr)
     server.shutdown()
     default_server.shutdown()
-    out = ROOT / "audit"
-    out.mkdir(exist_ok=True)
-    (out / "report.json").write_text(json.dumps(results, indent=1))
-    summary, misses = summarize(results, runs)
-    (out / "summary.md").write_text(summary)
-    print(summary)
-    shutil.rmtree(workdir, ignore_errors=True)
-    return 1 if misses else 0
+    return results
 
 
 def summarize(results: dict, runs: int) -> tuple[str, list[str]]:

@@ -28,16 +28,12 @@ import time
 from pathlib import Path
 
 import jinja2
-import variant
 import yaml
-from serve import serve
+
+from tools import chromium, variant
+from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "100,1000,5000").split(",")]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 QUERIES = ["GIL", "PyO3", "borrow checker", "WebAssembly", "compile times", "free-threaded", "maturin wheels",
@@ -54,7 +50,7 @@ def bench_search(rounds: int = 5) -> None:
     base, server = serve(ROOT / "site")
     timings: dict[str, list[float]] = {q: [] for q in QUERIES}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium.PATH), args=chromium.ARGS)
         page = browser.new_page()
         page.goto(base + "/", wait_until="networkidle")
         ready = page.evaluate(_OPEN_SEARCH)
@@ -213,5 +209,7 @@ def bench_scale() -> None:
 
 
 if __name__ == "__main__":
+    if not chromium.PATH.exists():
+        sys.exit(chromium.MISSING)
     bench_search()
     bench_scale()

@@ -53,6 +53,14 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_no_raw_html),
 ]
+
+
+def PlainText(max_length: int):
+    """One line of plain text of at most `max_length` characters, for titles and descriptions."""
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+                     AfterValidator(_no_raw_html)]
+
+
 Choice = Literal["rust", "python", "depends"]
 Tag = Literal[
     "performance", "memory", "concurrency", "ecosystem", "tooling", "learning", "migration", "deployment",
@@ -70,6 +78,7 @@ class Source(Strict):
 
 
 Sources = Annotated[list[Source], Field(min_length=1, description="At least one authoritative source.")]
+Reviewed = Annotated[date, Field(description="Date (YYYY-MM-DD) the entry was last checked against its sources.")]
 
 
 class Edge(Strict):
@@ -85,24 +94,32 @@ class Criterion(Strict):
     edge: Edge = Field(description="Which language this criterion favors, and why.")
     details: Text | None = Field(None, description="Optional Markdown with the nuance behind the summaries.")
     aliases: list[Slug] = Field([], description="Former ids of this criterion, so old links keep working.")
+    reviewed: Reviewed
     sources: Sources
 
 
 class FaqEntry(Strict):
     id: Slug
     question: Text = Field(description="The question as a reader would ask it.")
+    short_title: PlainText(45) | None = Field(
+        None, description="Plain text, at most 45 characters: the page title when the question is longer.")
     short_answer: Text = Field(description="One or two sentences: the answer you would say out loud.")
+    summary: PlainText(160) | None = Field(
+        None, description="Plain text, at most 160 characters: the description for search results and link "
+                          "previews when the short answer is longer.")
     answer: Text = Field(description="The full answer in Markdown. Do not repeat the question.")
     tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
     related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
-    reviewed: date = Field(description="Date (YYYY-MM-DD) the answer was last checked against its sources.")
+    reviewed: Reviewed
     sources: Sources
 
 
 class Point(Strict):
     title: Text = Field(description="Short noun phrase.")
-    text: Text = Field(description="One or two sentences of Markdown.")
+    text: Text = Field(description="One or two sentences of Markdown. Link to a FAQ answer or comparison "
+                                   "criterion that backs it, or give `sources`.")
+    sources: list[Source] = Field([], description="Authoritative sources, unless the text links to a sourced entry.")
 
 
 class LanguageProfile(Strict):
@@ -115,7 +132,9 @@ class UseCase(Strict):
     use_case: Text = Field(description="The kind of project or component.")
     choice: Literal["rust", "python", "mix"] = Field(description="Recommended choice: rust, python or mix.")
     why: Text = Field(description="One or two sentences of Markdown giving the reason.")
-    faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper.")
+    faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper (and back this use case).")
+    reviewed: Reviewed
+    sources: list[Source] = Field([], description="Authoritative sources, unless `faq` lists a sourced answer.")
 
 
 class ComparisonFile(RootModel[list[Criterion]]):

@@ -41,7 +41,7 @@ CASES = {
     "unknown field": ("faq.yml", "  sources:\n    - title: PEP 20", "  sorces:\n    - title: PEP 20",
                       "data/faq.yml:21:3: faq[1].sorces: unknown field 'sorces'; did you mean 'sources'?"),
     "duplicate id": ("comparison.yml", "id: ease", "id: speed",
-                     "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2"),
+                     "data/comparison.yml:13:3: comparison[1].id: id 'speed' is already used by the entry on line 2"),
     "not a slug": ("faq.yml", "id: second", "id: Second_Question",
                    "data/faq.yml:13:3: faq[1].id: 'Second_Question' is not a lowercase slug (letters, digits and single hyphens, e.g. 'use-both')"),
     "dangling related": ("faq.yml", "related: [second]", "related: [gil]",
@@ -123,7 +123,7 @@ def test_every_problem_is_reported_in_one_run(data):
     problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
     assert problems == [
         "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list",
-        "data/comparison.yml:12:3: comparison[1].id: id 'speed' is already used by the entry on line 2",
+        "data/comparison.yml:13:3: comparison[1].id: id 'speed' is already used by the entry on line 2",
         "data/decision.yml:15:5: decision.criteria[1].id: unknown criterion id 'ease'",
         "data/decision.yml:24:16: decision.traits[0].criteria[0]: unknown criterion id 'ease'",
         "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'",

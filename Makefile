@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 
-.PHONY: serve build check schemas test ledger audit bench bench-languages lock clean
+.PHONY: serve build check stale schemas test ledger audit bench bench-languages lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -38,6 +38,9 @@ check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every p
 	$(BIN)/yamllint --strict -f parsable data/ mkdocs.yml || status=1; \
 	$(BIN)/python -m macros.schema --check || status=1; \
 	exit $$status
+
+stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (STALE_MONTHS=6)
+	$(BIN)/python -m macros.stale data --months $(or $(STALE_MONTHS),6)
 
 schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/models.py
 	$(BIN)/python -m macros.schema

@@ -78,7 +78,16 @@ class Source(Strict):
 
 
 Sources = Annotated[list[Source], Field(min_length=1, description="At least one authoritative source.")]
-Reviewed = Annotated[date, Field(description="Date (YYYY-MM-DD) the entry was last checked against its sources.")]
+
+
+def _not_in_future(day: date) -> date:
+    if day > date.today():
+        raise ValueError(f"{day} is after today ({date.today()}): give the day the sources were last checked")
+    return day
+
+
+Reviewed = Annotated[date, AfterValidator(_not_in_future),
+                     Field(description="Date (YYYY-MM-DD) the entry was last checked against its sources.")]
 
 
 class Edge(Strict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,9 @@ CASES = {
     "hand-edited benchmark median": ("benchmarks.yml", "median: 0.02\n", "median: 0.015\n",
                                      "data/benchmarks.yml:27:5: benchmarks.results[0].timings[0]: median, min and max "
                                      "do not match runs; rerun `make bench-languages`"),
+    "review date in the future": ("comparison.yml", "reviewed: 2026-11-26", "reviewed: 2999-01-01",
+                                  f"data/comparison.yml:9:3: comparison[0].reviewed: 2999-01-01 is after today "
+                                  f"({date.today()}): give the day the sources were last checked"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }

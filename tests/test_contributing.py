@@ -11,12 +11,13 @@ import subprocess
 import time
 import urllib.parse
 import urllib.request
+from datetime import date, timedelta
 
 import pytest
 import yaml
 from conftest import FIXTURE_DATA, ROOT, copy_project, run, soup, stub_topic_pages
 
-from macros import loader, schema
+from macros import loader, schema, stale
 from macros.models import FILES
 from tools import variant
 
@@ -229,3 +230,21 @@ def test_every_field_has_hover_text(filename):
     for name, definition in [*tree.get("$defs", {}).items(), ("top level", tree)]:
         for field, spec in definition.get("properties", {}).items():
             assert spec.get("description"), f"{filename}: {name}.{field} has no description in macros/models.py"
+
+
+def test_make_stale_lists_entries_not_reviewed_for_six_months(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    faq = project / "data" / "faq.yml"
+    faq.write_text(faq.read_text().replace("reviewed: 2026-11-26", f"reviewed: {date.today() - timedelta(days=200)}", 1))
+    result = run(*MAKE, "stale", cwd=project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    cutoff = stale.months_before(date.today(), 6)
+    assert lines[-2:] == [f"data/faq.yml:2: first: reviewed {date.today() - timedelta(days=200)} (200 days ago)",
+                          f"1 entry not reviewed since {cutoff} (6 months or more ago)"]
+
+
+def test_six_months_before_the_end_of_a_long_month_is_the_end_of_a_short_one():
+    assert stale.months_before(date(2026, 8, 31), 6) == date(2026, 2, 28)
+    assert stale.months_before(date(2024, 8, 29), 6) == date(2024, 2, 29)
+    assert stale.months_before(date(2026, 3, 15), 6) == date(2025, 9, 15)

@@ -120,16 +120,18 @@ def test_failed_build_leaves_the_last_good_site_intact(tmp_path):
 def test_edit_links_open_the_exact_yaml_line(site):
     config = variant.settings()
     base = config["repo_url"] + "/edit/main/data/"
-    for page, filename, what in (("faq", "faq.yml", "Edit this answer"), ("comparison", "comparison.yml", "Edit this criterion")):
-        html = soup(site, page)
+    answers = [(f"faq/{entry.id}", entry.id) for entry in loader.load(ROOT / "data").faq.root]
+    criteria = [("comparison", section["data-entry"]) for section in soup(site, "comparison").select("section.entry")]
+    assert answers and criteria
+    for filename, what, pages in (("faq.yml", "Edit this answer", answers), ("comparison.yml", "Edit this criterion", criteria)):
         lines = (ROOT / "data" / filename).read_text().splitlines()
-        sections = html.select("section.entry[data-entry]")
-        assert sections
-        for section in sections:
+        for page, entry_id in pages:
+            html = soup(site, page)
+            section = html.select_one(f"section.entry[data-entry='{entry_id}']") or html.select_one("article")
             link = section.find("a", string=what)
-            assert link and link["href"].startswith(base + filename + "#L"), section["data-entry"]
+            assert link and link["href"].startswith(base + filename + "#L"), entry_id
             line = int(link["href"].rsplit("#L", 1)[1])
-            assert lines[line - 1] == f"- id: {section['data-entry']}"
+            assert lines[line - 1] == f"- id: {entry_id}"
 
 
 def test_ordinary_pages_keep_the_page_edit_action(site):
@@ -201,7 +203,7 @@ def test_make_serve_picks_up_data_macro_and_stylesheet_edits(tmp_path):
     server = subprocess.Popen([*MAKE, "serve", f"HOST=127.0.0.1:{port}"], cwd=project, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True, start_new_session=True,
                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    url = f"http://127.0.0.1:{port}/faq/"
+    url = f"http://127.0.0.1:{port}/faq/first/"
     try:
         _wait_for(url, "Is this the first question?")
         faq = project / "data" / "faq.yml"

@@ -13,6 +13,7 @@ import rjsmin
 from conftest import ROOT, soup
 
 from macros import loader
+from macros.render import plain_text
 from tools import variant
 
 PAGES = ["", "comparison/", "examples/", "performance/", "concurrency/", "ecosystem/", "use-cases/",
@@ -39,7 +40,7 @@ def test_page_exists_and_shows_its_review_date(site, page):
 @pytest.mark.parametrize("page", PAGES)
 def test_no_macro_or_jinja_leftovers(site, page):
     text = soup(site, page).select_one("article").get_text()
-    for leftover in ("{{", "{%", "Macro Syntax Error", "Macro Rendering Error", "Traceback"):
+    for leftover in ("{{", "{%", "Macro Syntax Error", "Macro Rendering Error", "Traceback (most recent call last)"):
         assert leftover not in text, f"{page or 'home'} shows {leftover!r}"
 
 
@@ -50,10 +51,19 @@ def test_every_faq_entry_is_a_heading_at_its_id(site, data):
         assert heading is not None and heading.name == "h2", entry.id
         assert heading.get_text().rstrip("¶").strip() == entry.question
         body = " ".join(_section_text(heading).split())
-        assert f"Short answer: {' '.join(entry.short_answer.split())}" in body, entry.id
+        assert " ".join(entry.short_answer.split()) in body, entry.id
         hrefs = {a["href"] for a in _section_links(heading)}
+        assert f"{entry.id}/" in hrefs, f"{entry.id}: no link to the full answer"
+
+
+def test_every_answer_page_shows_the_full_answer_sources_and_other_phrasings(site, data):
+    for entry in data.faq.root:
+        article = soup(site, f"faq/{entry.id}").select_one("article")
+        body = " ".join(article.get_text(" ").split())
+        assert f"Short answer: {' '.join(entry.short_answer.split())}" in body, entry.id
+        assert "Also asked as: " + " · ".join(f"“{phrase}”" for phrase in entry.asked_as) in body, entry.id
+        hrefs = {a["href"] for a in article.select("a")}
         assert {str(s.url) for s in entry.sources} <= hrefs, f"{entry.id}: a source link is missing"
-        assert {f"#{r}" for r in entry.related} <= hrefs, f"{entry.id}: a related link is missing"
 
 
 def test_every_criterion_is_in_the_table_and_has_a_section(site, data):
@@ -86,14 +96,16 @@ def test_ids_are_unique_on_each_page(site):
         assert len(ids) == len(set(ids)), f"{page}: duplicate ids {[i for i in ids if ids.count(i) > 1]}"
 
 
-def test_search_index_has_a_section_for_every_question_and_criterion(site, data):
+def test_search_finds_each_answer_once_on_its_own_page_with_its_phrasings(site, data):
     index = json.loads((site / "search" / "search_index.json").read_text())
     docs = {doc["location"]: doc for doc in index["docs"]}
     for entry in data.faq.root:
-        doc = docs.get(f"faq/#{entry.id}")
-        assert doc is not None, f"no search section for faq/#{entry.id}"
-        assert doc["title"] == entry.question
-        assert entry.short_answer.split()[-1].rstrip(".") in doc["text"]
+        [location] = [loc for loc in docs if loc.startswith(f"faq/{entry.id}/")]
+        doc = docs[location]
+        assert location == f"faq/{entry.id}/" and doc["title"] == entry.question
+        assert plain_text(entry.answer).split()[-1] in doc["text"]
+        assert doc["tags"] == entry.asked_as
+        assert not any(loc.startswith("faq/#") for loc in docs), "an answer is indexed twice"
     for criterion in data.comparison.root:
         assert f"comparison/#{criterion.id}" in docs
 

@@ -116,6 +116,10 @@ class FaqEntry(Strict):
     summary: PlainText(160) | None = Field(
         None, description="Plain text, at most 160 characters: the description for search results and link "
                           "previews when the short answer is longer.")
+    asked_as: list[PlainText(100)] = Field(
+        min_length=2, max_length=5,
+        description="Two to five other ways people type this question into a search box, e.g. 'is rust quicker "
+                    "than python'. Shown on the answer's own page and weighted by search.")
     answer: Text = Field(description="The full answer in Markdown. Do not repeat the question.")
     tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
     related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")

@@ -18,6 +18,12 @@ from tools import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+REPORT: list[str] = []  # figures a test measured, printed at the end of the run
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in REPORT:
+        terminalreporter.write_line(line)
 
 
 def run(*args: str, cwd: Path = ROOT, check: bool = False) -> subprocess.CompletedProcess:

@@ -40,17 +40,17 @@ CASES = {
     "wrong type": ("comparison.yml", "rust: Compiled ahead of time.", "rust: [compiled, native]",
                    "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list"),
     "unknown field": ("faq.yml", "  sources:\n    - title: PEP 20", "  sorces:\n    - title: PEP 20",
-                      "data/faq.yml:21:3: faq[1].sorces: unknown field 'sorces'; did you mean 'sources'?"),
+                      "data/faq.yml:22:3: faq[1].sorces: unknown field 'sorces'; did you mean 'sources'?"),
     "duplicate id": ("comparison.yml", "id: ease", "id: speed",
                      "data/comparison.yml:13:3: comparison[1].id: id 'speed' is already used by the entry on line 2"),
     "not a slug": ("faq.yml", "id: second", "id: Second_Question",
-                   "data/faq.yml:13:3: faq[1].id: 'Second_Question' is not a lowercase slug (letters, digits and single hyphens, e.g. 'use-both')"),
+                   "data/faq.yml:14:3: faq[1].id: 'Second_Question' is not a lowercase slug (letters, digits and single hyphens, e.g. 'use-both')"),
     "dangling related": ("faq.yml", "related: [second]", "related: [gil]",
                          "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'"),
     "dangling use-case link": ("use_cases.yml", "faq: [first]", "faq: [missing]",
                                "data/use_cases.yml:6:9: use_cases[0].faq[0]: unknown FAQ id 'missing'"),
     "alias collides with id": ("faq.yml", "  related: []\n", "  related: []\n  aliases: [first]\n",
-                               "data/faq.yml:21:13: faq[1].aliases[0]: alias 'first' is already used by the entry on line 2"),
+                               "data/faq.yml:22:13: faq[1].aliases[0]: alias 'first' is already used by the entry on line 2"),
     "non-http url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: ftp://peps.python.org/pep-0008/",
                      "data/faq.yml:12:7: faq[0].sources[0].url: 'ftp://peps.python.org/pep-0008/' is not a valid http(s) URL"),
     "invalid url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: not a url",
@@ -153,7 +153,7 @@ def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode != 0
     assert "data/faq.yml:9:13: faq[0].related[0]: unknown FAQ id 'gil'" in result.stderr
-    assert "data/faq.yml:13:3: faq[1].id: 'Second' is not a lowercase slug" in result.stderr
+    assert "data/faq.yml:14:3: faq[1].id: 'Second' is not a lowercase slug" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -37,11 +37,11 @@
   // Each entry is built with a plain "Link to this answer" anchor (useful without JavaScript, and it keeps
   // the layout from shifting); here it becomes a button that copies the entry's absolute URL.
   const addCopyButtons = () => {
-    for (const link of document.querySelectorAll("section.entry[data-entry] a.entry__copy")) {
-      const section = link.closest("section.entry");
-      const heading = headingOf(section);
-      const onOwnPage = heading.id !== section.dataset.entry;
-      const url = onOwnPage ? canonicalPage() : `${canonicalPage()}#${section.dataset.entry}`;
+    for (const link of document.querySelectorAll("a.entry__copy")) {
+      // In a list of entries the link copies the entry's URL; an answer's own page has no section around it.
+      const section = link.closest("section.entry[data-entry]");
+      const heading = section ? headingOf(section) : document.querySelector("article h1");
+      const url = section ? `${canonicalPage()}#${section.dataset.entry}` : canonicalPage();
       const title = heading.textContent.replace("¶", "").trim();
       const button = Object.assign(document.createElement("button"), {
         type: "button", className: "entry__copy", textContent: "Copy link",

@@ -7,6 +7,7 @@ field of the same file is broken: a contributor sees every problem in one run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ def cross_references(docs: dict[str, Document]) -> list[Problem]:
                 problems += dangling(docs[filename], field, faq_ids)
     if "decision.yml" in docs:
         problems += decision_references(docs)
+    problems += unbacked(docs)
     if "examples.yml" in docs:
         problems += unique_ids(docs["examples.yml"])
         problems += missing_files(docs["examples.yml"])
@@ -155,3 +157,42 @@ def unknown_benchmarks(benchmarks: Document, examples: Document) -> Iterator[Pro
         name = result.get("example") if isinstance(result, dict) else None
         if isinstance(name, str) and name not in timed:
             yield benchmarks.problem(("results", index, "example"), f"'{name}' is not a benchmarked example id")
+
+
+# A link to a FAQ answer or a comparison criterion, e.g. [the GIL answer](/faq.md#gil-free-threading).
+_ENTRY_LINK = re.compile(r"\]\(/?(faq|comparison)\.md#([a-z0-9-]+)\)")
+UNBACKED = "no source: add `sources`, or link the text to a sourced entry (/faq.md#<id> or /comparison.md#<id>)"
+
+
+def unbacked(docs: dict[str, Document]) -> Iterator[Problem]:
+    """Every claim is backed: strengths, drawbacks, takeaways, use cases and verdict bullets each carry their
+    own sources or link to an entry that does (every FAQ answer and criterion has sources by schema)."""
+    known = {kind: _ids(docs[f"{kind}.yml"]) if f"{kind}.yml" in docs else set() for kind in ("faq", "comparison")}
+
+    def links_to_entry(text: object) -> bool:
+        return isinstance(text, str) and any(i in known[k] for k, i in _ENTRY_LINK.findall(text))
+
+    def backed(entry: dict, text_field: str) -> bool:
+        return bool(entry.get("sources")) or links_to_entry(entry.get(text_field))
+
+    if "strengths.yml" in docs:
+        for language in ("rust", "python"):
+            for kind in ("strengths", "drawbacks"):
+                for index, point in _entries(docs["strengths.yml"], (language, kind)):
+                    if not backed(point, "text"):
+                        yield docs["strengths.yml"].problem((language, kind, index), UNBACKED)
+    if "takeaways.yml" in docs:
+        for index, point in _entries(docs["takeaways.yml"]):
+            if not backed(point, "text"):
+                yield docs["takeaways.yml"].problem((index,), UNBACKED)
+    if "use_cases.yml" in docs:
+        for index, case in _entries(docs["use_cases.yml"]):
+            if not (case.get("faq") or backed(case, "why")):
+                yield docs["use_cases.yml"].problem((index,), "no source: add `sources`, or list an answer in `faq`")
+    verdict = docs.get("verdict.yml")
+    if verdict and isinstance(verdict.value, dict):
+        for part in ("choose_rust", "choose_python", "mix"):
+            for index, bullet in _strings(verdict.value, part):
+                if not links_to_entry(bullet):
+                    yield verdict.problem((part, index), "no source: link the text to a sourced entry "
+                                                         "(/faq.md#<id> or /comparison.md#<id>)")

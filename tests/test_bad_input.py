@@ -95,6 +95,16 @@ CASES = {
     "review date in the future": ("comparison.yml", "reviewed: 2026-11-26", "reviewed: 2999-01-01",
                                   f"data/comparison.yml:9:3: comparison[0].reviewed: 2999-01-01 is after today "
                                   f"({date.today()}): give the day the sources were last checked"),
+    "strength without a source": ("strengths.yml", "Compiled ([speed](/comparison.md#speed)).", "Compiled.",
+                                  "data/strengths.yml:4:7: strengths.rust.strengths[0]: no source: add `sources`, or "
+                                  "link the text to a sourced entry (/faq.md#<id> or /comparison.md#<id>)"),
+    "link to an entry that does not exist": (
+        "verdict.yml", "Hot loops ([speed](/comparison.md#speed)).", "Hot loops ([speed](/comparison.md#speedy)).",
+        "data/verdict.yml:4:5: verdict.choose_rust[0]: no source: link the text to a sourced entry "
+        "(/faq.md#<id> or /comparison.md#<id>)"),
+    "use case without a source": ("use_cases.yml", "  faq: [first]\n", "",
+                                  "data/use_cases.yml:2:3: use_cases[0]: no source: add `sources`, or list an answer "
+                                  "in `faq`"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }

@@ -61,6 +61,11 @@ def PlainText(max_length: int):
                      AfterValidator(_no_raw_html)]
 
 
+# A page title leaves room for " - " and the short site name within the 70 characters search results show; a
+# description is cut at 160 characters by search results and link previews.
+TITLE_MAX = 45
+DESCRIPTION_MAX = 160
+
 Choice = Literal["rust", "python", "depends"]
 Tag = Literal[
     "performance", "memory", "concurrency", "ecosystem", "tooling", "learning", "migration", "deployment",
@@ -101,18 +106,25 @@ class Criterion(Strict):
 class FaqEntry(Strict):
     id: Slug
     question: Text = Field(description="The question as a reader would ask it.")
-    short_title: PlainText(45) | None = Field(
-        None, description="Plain text, at most 45 characters: the page title when the question is longer.")
+    short_title: PlainText(TITLE_MAX) | None = Field(
+        None, description=f"Plain text, at most {TITLE_MAX} characters: the page title when the question is longer.")
     short_answer: Text = Field(description="One or two sentences: the answer you would say out loud.")
-    summary: PlainText(160) | None = Field(
-        None, description="Plain text, at most 160 characters: the description for search results and link "
-                          "previews when the short answer is longer.")
+    summary: PlainText(DESCRIPTION_MAX) | None = Field(
+        None, description=f"Plain text, at most {DESCRIPTION_MAX} characters: the description for search results "
+                          "and link previews when the short answer is longer.")
     answer: Text = Field(description="The full answer in Markdown. Do not repeat the question.")
     tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
     related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
     reviewed: Reviewed
     sources: Sources
+
+    @model_validator(mode="after")
+    def _title_fits(self):
+        if self.short_title is None and len(self.question) > TITLE_MAX:
+            raise ValueError(f"the question is {len(self.question)} characters, too long for a page title: "
+                             f"add a short_title of at most {TITLE_MAX} characters")
+        return self
 
 
 class Point(Strict):

@@ -1,13 +1,17 @@
-"""Links that travel: a title and a description that fit, and structured data once per question."""
+"""Links that travel: a title and a description that fit, structured data once per question, and crawl hints
+that tell the truth (robots.txt, sitemap dates)."""
 
 from __future__ import annotations
 
 import html as html_entities
 import json
 import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, soup
+import yaml
+from conftest import FIXTURE_DATA, ROOT, copy_project, mkdocs, soup, stub_topic_pages
 
 from macros import ledger, loader
 from macros.models import DESCRIPTION_MAX
@@ -33,6 +37,10 @@ def pages(site) -> dict[str, object]:
 
 def meta(page) -> dict[str, str]:
     return {m.get("property") or m.get("name"): m["content"] for m in page.find_all("meta") if m.has_attr("content")}
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text().split("---\n")[1])
 
 
 def test_the_site_has_every_kind_of_page(pages, data):
@@ -143,3 +151,42 @@ def test_generic_types_reach_structured_data_escaped(pages, data):
 
 def _squash(text: str) -> str:
     return re.sub(r"\s", "", text)
+
+
+# --- crawl hints ---------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory):
+    """The fixture data built with another site_url, so nothing below can pass by matching mkdocs.yml."""
+    project = copy_project(tmp_path_factory.mktemp("sharing"), FIXTURE_DATA)
+    stub_topic_pages(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(f"site_url: {SITE_URL}", "site_url: https://example.org/guide/"))
+    mkdocs("build", "--strict", cwd=project, check=True)
+    return project
+
+
+def test_robots_txt_names_the_sitemap_from_site_url(site, small_project):
+    assert (site / "robots.txt").read_text().splitlines() == [
+        "User-agent: *", "Allow: /", "", f"Sitemap: {SITE_URL}sitemap.xml"]
+    robots = (small_project / "site" / "robots.txt").read_text()
+    assert "Sitemap: https://example.org/guide/sitemap.xml" in robots.splitlines()
+
+
+def _sitemap(site: Path) -> dict[str, str | None]:
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    return {url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace)
+            for url in root.findall("s:url", namespace)}
+
+
+def test_sitemap_dates_are_review_dates(site, pages, data):
+    sitemap = _sitemap(site)
+    assert set(sitemap) == {SITE_URL + path.lstrip("/") for path in pages}
+    for entry in data.faq.root:
+        assert sitemap[f"{SITE_URL}faq/{entry.id}/"] == entry.reviewed.isoformat(), entry.id
+    for source in (ROOT / "docs").glob("*.md"):
+        url = SITE_URL + ("" if source.stem == "index" else f"{source.stem}/")
+        assert sitemap[url] == front_matter(source)["reviewed"].isoformat(), source.name
+    for example in data.examples.root:
+        assert sitemap[f"{SITE_URL}examples/{example.id}/"] is None, "an example has no review date to give"

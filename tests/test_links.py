@@ -198,4 +198,4 @@ def test_link_preview_meta(site, path):
     assert meta["og:site_name"] == "Rust vs Python: a decision guide"
     assert meta["og:title"] and meta["twitter:title"] == meta["og:title"]
     assert meta["og:description"] == meta["description"] == meta["twitter:description"]
-    assert meta["twitter:card"] == "summary"
+    assert meta["twitter:card"] == "summary_large_image"  # the card itself: test_sharing.py

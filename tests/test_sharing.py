@@ -1,5 +1,5 @@
-"""Links that travel: a title and a description that fit, structured data once per question, and crawl hints
-that tell the truth (robots.txt, sitemap dates)."""
+"""Links that travel: a preview card, a title and a description that fit, structured data once per question,
+and crawl hints that tell the truth (robots.txt, sitemap dates)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURE_DATA, ROOT, copy_project, mkdocs, soup, stub_topic_pages
+from PIL import Image
 
-from macros import ledger, loader
+from macros import cards, ledger, loader
 from macros.models import DESCRIPTION_MAX
 from macros.render import plain_text, shorten
 from tools import variant
@@ -47,6 +48,119 @@ def test_the_site_has_every_kind_of_page(pages, data):
     assert {"/", "/faq/", "/comparison/"} <= set(pages)
     assert {f"/faq/{e.id}/" for e in data.faq.root} <= set(pages)
     assert {f"/examples/{e.id}/" for e in data.examples.root} <= set(pages)
+
+
+# --- preview cards -------------------------------------------------------------------------------------------
+
+def test_every_page_has_a_large_preview_card(site, pages):
+    for path, page in pages.items():
+        tags = meta(page)
+        image = tags.get("og:image")
+        assert image == f"{SITE_URL}{cards.image_path(path)}", f"{path}: og:image is {image!r}"
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630"), path
+        assert tags["og:image:type"] == "image/png"
+        assert tags["og:image:alt"].startswith(f"{SITE_NAME}. {tags['og:title'].split()[0]}"), path
+        assert tags["twitter:card"] == "summary_large_image"
+        assert tags["twitter:image"] == image and tags["twitter:image:alt"] == tags["og:image:alt"]
+        with Image.open(site / image.removeprefix(SITE_URL)) as png:
+            assert (png.format, png.size) == ("PNG", (1200, 630)), path
+
+
+def test_an_answers_card_shows_its_question_and_short_answer(site, pages, data):
+    for entry in data.faq.root:
+        tags = meta(pages[f"/faq/{entry.id}/"])
+        assert tags["og:title"] == plain_text(entry.question)
+        alt = tags["og:image:alt"]
+        assert alt.startswith(f"{SITE_NAME}. {plain_text(entry.question)} "), entry.id
+        drawn = alt.removeprefix(f"{SITE_NAME}. {plain_text(entry.question)} ")
+        short_answer = plain_text(entry.short_answer)
+        # The whole short answer, or its first words ending in an ellipsis at a word boundary.
+        assert drawn == short_answer or (drawn.endswith("…") and _is_word_cut(short_answer, drawn[:-1])), entry.id
+    with Image.open(site / "assets/cards/faq" / f"{data.faq.root[0].id}.png") as png:
+        colours = png.convert("RGB")
+        assert colours.getpixel((5, 5)) == (0x8F, 0x3A, 0x14)  # the header colour of theme.css
+        assert colours.getpixel((600, 625)) == (0x1F, 0x4F, 0xA3)  # the accent
+
+
+def _is_word_cut(text: str, prefix: str) -> bool:
+    """`prefix` is how `text` starts, up to the end of a word (trailing punctuation may be dropped)."""
+    prefix = prefix.rstrip()
+    return text.startswith(prefix) and (len(text) == len(prefix) or not text[len(prefix)].isalnum())
+
+
+def test_long_text_wraps_and_ends_at_a_word_with_an_ellipsis():
+    font = cards._font("Regular", cards.TEXT_SIZE)
+    text = "Rust ships a compiled executable per target, with no interpreter to install at all. " * 6
+    lines = cards.wrap(text, font, 1056, 3)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(font.getlength(line) <= 1056 for line in lines)
+    shown = " ".join(lines)[:-1]
+    assert _is_word_cut(text, shown)
+    assert cards.wrap("Short text.", font, 1056, 3) == ["Short text."]
+
+
+def test_an_unchanged_card_is_not_redrawn(tmp_path, monkeypatch):
+    drawn = []
+    draw = cards.draw
+    monkeypatch.setattr(cards, "draw", lambda card: drawn.append(card) or draw(card))
+    card = cards.Card(SITE_NAME, "Is Rust faster than Python?", "For CPU-bound pure Python, yes.")
+    first = cards.cached(card, tmp_path)
+    modified = first.stat().st_mtime_ns
+    assert cards.cached(card, tmp_path) == first and first.stat().st_mtime_ns == modified
+    assert drawn == [card]
+    changed = cards.Card(SITE_NAME, card.title, "It depends on where the time goes.")
+    assert cards.cached(changed, tmp_path) != first
+    assert drawn == [card, changed]
+
+
+def test_text_the_font_cannot_draw_is_refused(tmp_path):
+    card = cards.Card(SITE_NAME, "Python → Rust", "Arrows are not in the font.")
+    with pytest.raises(ValueError, match="the card font has no glyph for →: write the text without them"):
+        cards.cached(card, tmp_path)
+    assert cards.missing_glyphs("Python, Rust – “both”…") == []
+
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory):
+    """The fixture data built with another site_url, so nothing below can pass by matching mkdocs.yml."""
+    project = copy_project(tmp_path_factory.mktemp("sharing"), FIXTURE_DATA)
+    stub_topic_pages(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(f"site_url: {SITE_URL}", "site_url: https://example.org/guide/"))
+    mkdocs("build", "--strict", cwd=project, check=True)
+    return project
+
+
+def _card_files(project: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in (project / ".cache" / "cards").glob("*.png")}
+
+
+def test_a_rebuild_redraws_only_the_cards_whose_text_changed(small_project):
+    before = _card_files(small_project)
+    assert len(before) == len(ledger.pages(small_project / "site"))  # one card a page
+    mkdocs("build", "--strict", cwd=small_project, check=True)
+    assert _card_files(small_project) == before, "an unchanged card was drawn again"
+    faq = small_project / "data" / "faq.yml"
+    faq.write_text(faq.read_text().replace("short_answer: Yes, the second.", "short_answer: Yes, a second one."))
+    mkdocs("build", "--strict", cwd=small_project, check=True)
+    after = _card_files(small_project)
+    assert len(after) == len(before), "the card the edit replaced is still in the cache"
+    assert len(set(after) - set(before)) == 1
+    assert {name: after[name] for name in set(after) & set(before)} == {
+        name: before[name] for name in set(after) & set(before)}
+    alt = meta(soup(small_project / "site", "faq/second"))["og:image:alt"]
+    assert alt.endswith("Is this the second question? Yes, a second one.")
+
+
+def test_a_card_the_font_cannot_draw_stops_the_build(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    stub_topic_pages(project)
+    faq = project / "data" / "faq.yml"
+    faq.write_text(faq.read_text().replace("short_answer: Yes, the second.", "short_answer: Yes → no."))
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode != 0
+    assert "faq/second.md: preview card: the card font has no glyph for →: write the text without them" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # --- titles and descriptions ---------------------------------------------------------------------------------
@@ -84,12 +198,6 @@ def test_an_answers_description_is_its_summary_or_its_short_answer_cut_between_w
     for example in data.examples.root:
         description = meta(pages[f"/examples/{example.id}/"])["description"]
         assert _is_cut_between_words(plain_text(example.notice), description), example.id
-
-
-def _is_word_cut(text: str, prefix: str) -> bool:
-    """`prefix` is how `text` starts, up to the end of a word (trailing punctuation may be dropped)."""
-    prefix = prefix.rstrip()
-    return text.startswith(prefix) and (len(text) == len(prefix) or not text[len(prefix)].isalnum())
 
 
 def _is_cut_between_words(text: str, description: str) -> bool:
@@ -154,17 +262,6 @@ def _squash(text: str) -> str:
 
 
 # --- crawl hints ---------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def small_project(tmp_path_factory):
-    """The fixture data built with another site_url, so nothing below can pass by matching mkdocs.yml."""
-    project = copy_project(tmp_path_factory.mktemp("sharing"), FIXTURE_DATA)
-    stub_topic_pages(project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(f"site_url: {SITE_URL}", "site_url: https://example.org/guide/"))
-    mkdocs("build", "--strict", cwd=project, check=True)
-    return project
-
 
 def test_robots_txt_names_the_sitemap_from_site_url(site, small_project):
     assert (site / "robots.txt").read_text().splitlines() == [

@@ -81,8 +81,9 @@ def layout(card: Card) -> Layout:
     _, title_font, text_font = _fonts()
     width = WIDTH - 2 * MARGIN
     title = wrap(card.title, title_font, width, TITLE_LINES)
-    room = HEIGHT - RULE - MARGIN // 2 - _text_top(len(title))
-    return Layout(title, wrap(card.text, text_font, width, room // TEXT_LEADING))
+    # A line fits when its letters, not its leading, end above the bottom margin.
+    room = HEIGHT - RULE - MARGIN // 2 - _text_top(len(title)) - TEXT_SIZE
+    return Layout(title, wrap(card.text, text_font, width, 1 + room // TEXT_LEADING))
 
 
 def _text_top(title_lines: int) -> int:

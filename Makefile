@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 
-.PHONY: serve build check stale schemas test ledger audit bench bench-languages lock clean
+.PHONY: serve build check stale schemas test ledger audit bench bench-cards bench-languages lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -57,6 +57,9 @@ audit: build node_modules/.installed  ## Lighthouse on every page (AUDIT_RUNS=5)
 bench: build $(VENV)/.installed-test  ## Search speed in the browser and build cost at 100/1,000/5,000 entries
 	$(BIN)/python -m tools.bench
 
+bench-cards: $(VENV)/.installed  ## What the link-preview cards add to a clean and an incremental build
+	$(BIN)/python -m tools.cards_cost
+
 bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
 	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)
 
@@ -66,4 +69,4 @@ lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in fi
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-test.in -o requirements-test.txt
 
 clean:
-	rm -rf site .site-tmp .pytest_cache audit
+	rm -rf site .site-tmp .pytest_cache audit .cache

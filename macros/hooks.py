@@ -1,5 +1,5 @@
 """MkDocs hooks: give every FAQ answer its own generated page at faq/<id>/, and redirect its old ids there;
-likewise every example at examples/<id>/.
+likewise every example at examples/<id>/. Publish each page's link-preview card (macros/cards.py).
 
 MkDocs loads this file by path, not as part of the package, hence the import below.
 """
@@ -8,13 +8,20 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from macros import render, site_context
+from macros import cards, render, site_context
 
 # Where the edit button of each generated page points: its entry's line in the YAML (set by on_files).
 _edit_urls: dict[str, str | None] = {}
+# The cached card files this build published; the others are stale (see on_post_build).
+_cards_used: set[Path] = set()
+
+
+def _card_cache(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "cards"
 
 
 @event_priority(50)  # before the redirects plugin lists the pages that redirects may point to
@@ -22,6 +29,7 @@ def on_files(files, config):
     site = site_context(config)
     redirects = config.plugins["redirects"].config["redirect_maps"]
     _edit_urls.clear()
+    _cards_used.clear()
     for entry in site.data.faq.root:
         path = f"faq/{entry.id}.md"
         files.append(File.generated(config, path, content=render.faq_page(site, entry.id)))
@@ -36,7 +44,20 @@ def on_files(files, config):
 
 
 def on_page_context(context, page, config, nav):
-    """A generated page has no Markdown file to edit: point its edit button at the YAML entry."""
+    """A generated page has no Markdown file to edit: point its edit button at the YAML entry. Every page gets
+    its preview card, which overrides/main.html names in the link-preview tags."""
     if page.file.src_uri in _edit_urls:
         page.edit_url = _edit_urls[page.file.src_uri]
+    card = cards.for_page(config.site_name, page.title, page.meta)
+    path = cards.image_path(page.url)
+    try:
+        _cards_used.add(cards.publish(card, _card_cache(config), Path(config.site_dir) / path))
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: preview card: {error}") from None
+    context["card"] = {"url": config.site_url + path, "title": card.title, "alt": cards.alt(card),
+                       "width": cards.WIDTH, "height": cards.HEIGHT}
     return context
+
+
+def on_post_build(config):
+    cards.prune(_card_cache(config), _cards_used)

@@ -61,6 +61,11 @@ def PlainText(max_length: int):
                      AfterValidator(_no_raw_html)]
 
 
+# A page title leaves room for " - " and the short site name within the 70 characters search results show; a
+# description is cut at 160 characters by search results and link previews.
+TITLE_MAX = 45
+DESCRIPTION_MAX = 160
+
 Choice = Literal["rust", "python", "depends"]
 Tag = Literal[
     "performance", "memory", "concurrency", "ecosystem", "tooling", "learning", "migration", "deployment",
@@ -110,12 +115,12 @@ class Criterion(Strict):
 class FaqEntry(Strict):
     id: Slug
     question: Text = Field(description="The question as a reader would ask it.")
-    short_title: PlainText(45) | None = Field(
-        None, description="Plain text, at most 45 characters: the page title when the question is longer.")
+    short_title: PlainText(TITLE_MAX) | None = Field(
+        None, description=f"Plain text, at most {TITLE_MAX} characters: the page title when the question is longer.")
     short_answer: Text = Field(description="One or two sentences: the answer you would say out loud.")
-    summary: PlainText(160) | None = Field(
-        None, description="Plain text, at most 160 characters: the description for search results and link "
-                          "previews when the short answer is longer.")
+    summary: PlainText(DESCRIPTION_MAX) | None = Field(
+        None, description=f"Plain text, at most {DESCRIPTION_MAX} characters: the description for search results "
+                          "and link previews when the short answer is longer.")
     asked_as: list[PlainText(100)] = Field(
         min_length=2, max_length=5,
         description="Two to five other ways people type this question into a search box, e.g. 'is rust quicker "
@@ -126,6 +131,13 @@ class FaqEntry(Strict):
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
     reviewed: Reviewed
     sources: Sources
+
+    @model_validator(mode="after")
+    def _title_fits(self):
+        if self.short_title is None and len(self.question) > TITLE_MAX:
+            raise ValueError(f"the question is {len(self.question)} characters, too long for a page title: "
+                             f"add a short_title of at most {TITLE_MAX} characters")
+        return self
 
 
 class Point(Strict):

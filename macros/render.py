@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shlex
@@ -14,6 +15,7 @@ import jinja2
 import markdown
 
 from .loader import SiteData
+from .models import DESCRIPTION_MAX
 
 LABELS = {"rust": "Rust", "python": "Python", "depends": "Depends", "mix": "Mix: Rust core, Python surface"}
 
@@ -70,6 +72,7 @@ def _templates() -> jinja2.Environment:
     env.filters["quoted"] = lambda text: '"' + _oneline(text).replace('"', "'") + '"'
     env.filters["yaml_string"] = lambda text: json.dumps(_oneline(text), ensure_ascii=False)
     env.filters["plain"] = plain_text
+    env.filters["shorten"] = shorten
     env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 0.9995 else f"{s * 1000:.3g} ms"  # never "1e+03 ms"
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
@@ -111,10 +114,32 @@ def plain_text(markdown_text: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+# A sentence ends at . ! or ? followed by a space and a capital, which "e.g. uv" does not pass.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+
+
+def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
+    """`text` cut to `limit` characters for a description: whole sentences when they fill at least half of it,
+    else whole words and an ellipsis. Never cuts inside a word."""
+    if len(text) <= limit:
+        return text
+    sentences = [end.end() for end in _SENTENCE_END.finditer(text[: limit + 1])]
+    if sentences and sentences[-1] >= limit // 2:
+        return text[: sentences[-1]]
+    words = text[: limit - 1]  # one character is left for the ellipsis
+    if not text[limit - 1].isspace():
+        words = words.rsplit(" ", 1)[0]  # drop the word the cut went through
+    return words.rstrip(" ,;:-–—") + "…"
+
+
 def faq_jsonld(entries) -> str:
-    """schema.org FAQPage structured data, with the same text a reader sees."""
-    questions = [{"@type": "Question", "name": e.question,
-                  "acceptedAnswer": {"@type": "Answer", "text": plain_text(f"{e.short_answer}\n\n{e.answer}")}}
+    """schema.org FAQPage structured data, with the same text a reader sees.
+
+    Consumers read an answer's text as HTML, so `Vec<u32>` is escaped: unescaped, they drop "<u32>" as a tag.
+    """
+    questions = [{"@type": "Question", "name": plain_text(e.question),
+                  "acceptedAnswer": {"@type": "Answer",
+                                     "text": html.escape(plain_text(f"{e.short_answer}\n\n{e.answer}"), quote=False)}}
                  for e in entries]
     data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")  # unindented, so the C encoder writes it

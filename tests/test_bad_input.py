@@ -51,6 +51,15 @@ CASES = {
                                "data/use_cases.yml:6:9: use_cases[0].faq[0]: unknown FAQ id 'missing'"),
     "alias collides with id": ("faq.yml", "  related: []\n", "  related: []\n  aliases: [first]\n",
                                "data/faq.yml:22:13: faq[1].aliases[0]: alias 'first' is already used by the entry on line 2"),
+    "question too long for a title": (
+        "faq.yml", "question: Is this the first question?",
+        "question: Is this the first question, or is it too long to be a title?",
+        "data/faq.yml:2:3: faq[0]: the question is 60 characters, too long for a page title: add a short_title of "
+        "at most 45 characters"),
+    "short title too long": (
+        "faq.yml", "question: Is this the first question?",
+        "question: Is this the first question?\n  short_title: A short title that is in fact far too long to fit",
+        "data/faq.yml:4:3: faq[0].short_title: String should have at most 45 characters"),
     "non-http url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: ftp://peps.python.org/pep-0008/",
                      "data/faq.yml:12:7: faq[0].sources[0].url: 'ftp://peps.python.org/pep-0008/' is not a valid http(s) URL"),
     "invalid url": ("faq.yml", "url: https://peps.python.org/pep-0008/", "url: not a url",

@@ -35,7 +35,7 @@ build: $(VENV)/.installed  ## Build into a temporary folder; replace site/ only 
 check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every problem, exit non-zero on any
 	@status=0; \
 	$(BIN)/python -m macros.check data || status=1; \
-	$(BIN)/yamllint --strict -f parsable data/ mkdocs.yml || status=1; \
+	$(BIN)/python -m macros.lint data/ mkdocs.yml || status=1; \
 	$(BIN)/python -m macros.schema --check || status=1; \
 	exit $$status
 

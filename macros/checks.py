@@ -10,12 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import models
-
-if TYPE_CHECKING:
-    from .loader import Document, Path_, Problem
+from .document import Document, Path_, Problem
 
 
 def cross_references(docs: dict[str, Document]) -> list[Problem]:

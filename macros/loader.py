@@ -7,32 +7,20 @@ import gc
 import os
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import checks
+from .document import Document, Path_, Problem
 from .models import FILES
 
 YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
-Path_ = tuple[str | int, ...]
 _TYPE_NAMES = {"dict": "a mapping", "list": "a list", "str": "text", "int": "a number", "float": "a number",
                "bool": "true/false", "NoneType": "an empty value", "date": "a date", "datetime": "a date"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    column: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
 
 
 class DataError(Exception):
@@ -58,31 +46,6 @@ class SiteData:
 
     def line(self, filename: str, entry_id: str) -> int:
         return self.lines[(filename, entry_id)]
-
-
-@dataclass
-class Document:
-    """One parsed YAML file: plain Python values plus the (line, column) of every path in it."""
-
-    name: str
-    value: object
-    marks: dict[Path_, tuple[int, int]]
-    problems: list[Problem] = field(default_factory=list)  # found while parsing, e.g. duplicate keys
-
-    def mark(self, path: Path_) -> tuple[int, int]:
-        while path not in self.marks:  # a missing field points at the mapping that lacks it
-            path = path[:-1]
-        return self.marks[path]
-
-    def field_name(self, path: Path_) -> str:
-        text = Path(self.name).stem
-        for part in path:
-            text += f"[{part}]" if isinstance(part, int) else f".{part}"
-        return text
-
-    def problem(self, path: Path_, message: str) -> Problem:
-        line, column = self.mark(path)
-        return Problem(self.name, line, column, self.field_name(path), message)
 
 
 class ParseError(Exception):

@@ -85,6 +85,20 @@ def test_make_check_reports_data_and_style_problems_together(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_make_check_reports_a_file_that_is_not_utf8_once_and_lints_the_rest(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "data" / "takeaways.yml").write_bytes(b"- title: caf\xe9\n  text: x\n")
+    faq = project / "data" / "faq.yml"
+    faq.write_text(faq.read_text().replace("tags: [", "tags:   [", 1))
+    result = run(*MAKE, "check", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert [line for line in output.splitlines() if "takeaways.yml" in line] == [
+        "data/takeaways.yml:1:13: takeaways: the file is not valid UTF-8 text"]
+    assert any(re.fullmatch(r"data/faq\.yml:\d+:\d+: \[error\] too many spaces after colon \(colons\)", x)
+               for x in output.splitlines())
+
+
 def test_alias_bomb_is_refused_before_it_expands(tmp_path):
     data = tmp_path / "data"
     data.mkdir()

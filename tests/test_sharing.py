@@ -245,7 +245,7 @@ def test_structured_data_is_plain_text_matching_what_readers_see(pages, data):
         assert not re.search(r"<|\*\*|\]\(", text), f"{entry.id}: markup in the answer text"
         short_answer, answer = plain_text(entry.short_answer), plain_text(entry.answer)
         assert _squash(html_entities.unescape(text)) == _squash(short_answer + answer), entry.id
-        visible = _squash(page.select_one(f"section[data-entry='{entry.id}']").get_text())
+        visible = _squash(page.select_one("article").get_text())
         assert _squash(short_answer) in visible and _squash(answer) in visible, entry.id
 
 

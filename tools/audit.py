@@ -1,7 +1,7 @@
 """`make audit`: Lighthouse (mobile preset) on every page of the built site, served with gzip on loopback.
 
 Each page is audited AUDIT_RUNS times (default 5, as Lighthouse's variability guide advises), in rounds over
-all pages, and the median performance score counts. The same pages built with the unmodified Material theme
+all pages (or those in AUDIT_PAGES, e.g. "/faq/,/faq/use-both/"), and the median performance score counts. The same pages built with the unmodified Material theme
 are measured once for comparison. Writes audit/report.json and audit/summary.md, prints the summary, and
 exits 1 when a page misses a target: 100 in accessibility, best practices and SEO, a median performance of
 100, and no more bytes transferred than the default theme.
@@ -87,7 +87,8 @@ def measure(workdir: Path, runs: int) -> dict:
     site = ROOT / "site"
     base, server = serve(site)
     default_base, default_server = serve(default_theme_build(workdir))
-    measured = {path: [] for path in ledger.pages(site)}
+    wanted = set(filter(None, os.environ.get("AUDIT_PAGES", "").split(",")))
+    measured = {path: [] for path in ledger.pages(site) if not wanted or path in wanted}
     for round_ in range(1, runs + 1):  # in rounds, so a slow spell on the machine cannot take all of one page's runs
         for path, page_runs in measured.items():
             page_runs.append(lighthouse(base + path, workdir))

@@ -174,3 +174,14 @@ def test_start_up_scripts_are_marked_for_eager_compiling_and_materials_code_is_u
     published_map = json.loads((site / f"{bundle}.map").read_text())
     theme_map = json.loads((theme / f"{bundle}.map").read_text())
     assert published_map == {**theme_map, "mappings": ";" + theme_map["mappings"]}
+
+
+def test_sources_of_points_and_use_cases_are_shown_where_they_appear(site, data):
+    pages = {"verdict/": [*data.strengths.rust.strengths, *data.strengths.rust.drawbacks,
+                          *data.strengths.python.strengths, *data.strengths.python.drawbacks],
+             "": data.takeaways.root, "use-cases/": data.use_cases.root}
+    for page, items in pages.items():
+        hrefs = {a["href"] for a in soup(site, page).select("article a")}
+        cited = {str(s.url) for item in items for s in item.sources}
+        assert cited <= hrefs, f"{page or 'home'}: sources not shown: {sorted(cited - hrefs)}"
+    assert any(item.sources for items in pages.values() for item in items), "no point has sources: test nothing"

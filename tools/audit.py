@@ -1,7 +1,8 @@
 """`make audit`: Lighthouse (mobile preset) on every page of the built site, served with gzip on loopback.
 
-Each page is audited AUDIT_RUNS times (default 5, as Lighthouse's variability guide advises), in rounds over
-all pages (or those in AUDIT_PAGES, e.g. "/faq/,/faq/use-both/"), and the median performance score counts. The same pages built with the unmodified Material theme
+Each page is audited AUDIT_RUNS times (default 5, as Lighthouse's variability guide advises), in rounds
+over all pages (or those in AUDIT_PAGES, e.g. "/faq/,/faq/use-both/"), and the median performance score
+counts. The same pages built with the unmodified Material theme
 are measured once for comparison. Writes audit/report.json and audit/summary.md, prints the summary, and
 exits 1 when a page misses a target: 100 in accessibility, best practices and SEO, a median performance of
 100, and no more bytes transferred than the default theme.

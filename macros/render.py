@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from . import toolchain
 from .loader import SiteData
 from .models import DESCRIPTION_MAX
 
@@ -77,6 +78,7 @@ def _templates() -> jinja2.Environment:
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__
+    env.globals["rustc"] = toolchain
     return env
 
 
@@ -251,6 +253,11 @@ def example_page(site: Site, example_id: str) -> str:
     return _render("example_page.md.j2", e=example, measured=measured)
 
 
+def rustc_command(site: Site) -> str:
+    """How the examples are compiled, e.g. `rustc --edition 2024 -O`, for the prose that mentions it."""
+    return _render("rustc_command.md.j2").strip()
+
+
 def benchmark_results(site: Site) -> str:
     titles = {example.id: example.title for example in site.data.examples.root}
     return _render("benchmarks.md.j2", b=site.data.benchmarks, titles=titles)
@@ -258,4 +265,4 @@ def benchmark_results(site: Site) -> str:
 
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
           strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
-          benchmark_results]
+          rustc_command, benchmark_results]

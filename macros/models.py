@@ -287,17 +287,31 @@ class ExampleBenchmark(Strict):
     stdin_copies: int = Field(1, ge=1, description="The timed run reads the `stdin` file this many times over.")
 
 
+class HotPath(Strict):
+    python: RepoFile = Field(description="The Python program that loads the library and hands its function to the "
+                                         "pure Python program, e.g. examples/<id>/mixed.py.")
+    library: RepoFile = Field(description="The Rust library built with `--crate-type cdylib`, e.g. "
+                                          "examples/<id>/fuzzy.rs.")
+    library_variable: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$",
+                                  description="The environment variable through which the tests tell the Python "
+                                              "program where they built the library, e.g. FUZZY_LIBRARY.")
+
+
 class Example(Strict):
     id: Slug
     title: Text = Field(description="The task in a few words, shown as the heading on the Examples page.")
     notice: Text = Field(description="Markdown: what to notice when comparing the two versions. Be fair to both.")
     python: RepoFile = Field(description="The Python program, e.g. examples/<id>/main.py.")
     rust: RepoFile = Field(description="The Rust program, e.g. examples/<id>/main.rs.")
+    rust_modules: list[RepoFile] = Field([], description="Rust files that the program (and the hot-path library) "
+                                                          "include with `mod`, shown after it.")
     expected: RepoFile = Field(description="What both programs must print, byte for byte.")
     stdin: RepoFile | None = Field(None, description="A file fed to both programs on standard input.")
     args: list[str] = Field([], description="Command-line arguments, run from the example's folder.")
     unit_tests: bool = Field(False, description="Run the unit tests (unittest, rustc --test) instead of the program; "
                                                 "`expected` then lists each test and its result.")
+    hot_path: HotPath | None = Field(None, description="A third version: the Python program calling Rust for its "
+                                                       "hot function; it must print the same output.")
     benchmark: ExampleBenchmark | None = Field(None, description="Set to time this task in `make bench-languages`.")
 
 

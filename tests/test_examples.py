@@ -66,19 +66,48 @@ def test_rust_version_prints_the_expected_output(example_id, build_dir):
     check_output(example, ex.run(example, ex.rust_command(example, binary(example, build_dir))))
 
 
-@pytest.mark.parametrize("example_id", BY_ID)
-def test_python_version_imports_only_the_standard_library(example_id):
-    tree = ast.parse((ROOT / BY_ID[example_id].python).read_text())
+HOT_PATHS = [e.id for e in EXAMPLES if e.hot_path]
+
+
+def test_at_least_one_example_moves_its_hot_function_to_rust():
+    assert HOT_PATHS
+
+
+@pytest.mark.parametrize("example_id", HOT_PATHS)
+def test_python_calling_rust_prints_the_expected_output(example_id, build_dir):
+    example = BY_ID[example_id]
+    try:
+        library = ex.build_library(example, rustc(), build_dir, "-D", "warnings")
+    except ex.BuildFailed as error:
+        pytest.fail(str(error))
+    result = ex.run(example, ex.hot_path_command(example, sys.executable), env=ex.hot_path_env(example, library))
+    check_output(example, result)
+
+
+def imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
     modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     modules |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-    assert {m.split(".")[0] for m in modules} <= sys.stdlib_module_names
+    return {m.split(".")[0] for m in modules}
+
+
+@pytest.mark.parametrize("example_id", BY_ID)
+def test_python_version_imports_only_the_standard_library(example_id):
+    assert imports(ROOT / BY_ID[example_id].python) <= sys.stdlib_module_names
+
+
+@pytest.mark.parametrize("example_id", HOT_PATHS)
+def test_python_calling_rust_imports_only_the_standard_library_and_the_pure_python_version(example_id):
+    example = BY_ID[example_id]
+    assert imports(ROOT / example.hot_path.python) <= sys.stdlib_module_names | {Path(example.python).stem}
 
 
 def test_each_example_folder_belongs_to_one_entry():
     folders = {p.name for p in (ROOT / "examples").iterdir() if p.is_dir() and not p.name.startswith(".")}
     assert folders == set(BY_ID)
     for example in EXAMPLES:
-        for path in (example.python, example.rust, example.expected, example.stdin):
+        hot_path = [example.hot_path.python, example.hot_path.library] if example.hot_path else []
+        for path in (example.python, example.rust, *example.rust_modules, *hot_path, example.expected, example.stdin):
             assert path is None or path.startswith(f"examples/{example.id}/"), path
 
 
@@ -137,13 +166,19 @@ def test_each_example_page_shows_the_real_files_in_tabs(site, example_id):
     assert page.select_one("article h1").get_text().rstrip("¶").strip() == example.title
     assert words(example.notice) in " ".join(page.select_one("article h1").find_next("p").get_text().split())
     tabs = page.select_one("article div.tabbed-set")
+    expected_tabs = {"Python": [example.python], "Rust": [example.rust, *example.rust_modules]}
+    if example.hot_path:
+        expected_tabs["Python + Rust"] = [example.hot_path.python, example.hot_path.library]
+    if example.stdin:
+        expected_tabs["Input"] = [example.stdin]
+    expected_tabs["Output"] = [example.expected]
     labels = [label.get_text(strip=True) for label in tabs.select(".tabbed-labels label")]
-    assert labels == ["Python", "Rust", *(["Input"] if example.stdin else []), "Output"]
-    files = [example.python, example.rust, *([example.stdin] if example.stdin else []), example.expected]
+    assert labels == list(expected_tabs)
     blocks = tabs.select(".tabbed-content > .tabbed-block")
-    for path, block in zip(files, blocks, strict=True):
-        assert block.select_one(".filename").get_text() == path
-        assert block.select_one("pre code").get_text() == (ROOT / path).read_text(), f"{path} differs on the page"
+    for files, block in zip(expected_tabs.values(), blocks, strict=True):
+        assert [name.get_text() for name in block.select(".filename")] == files
+        for path, code in zip(files, block.select("pre code"), strict=True):
+            assert code.get_text() == (ROOT / path).read_text(), f"{path} differs on the page"
     assert page.select_one("a.md-content__button[rel=edit]")["href"].endswith(
         f"data/examples.yml#L{loader.load(ROOT / 'data').line('examples.yml', example.id)}")
 

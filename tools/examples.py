@@ -72,6 +72,26 @@ def build_rust(example: Example, rustc: str, out_dir: Path, *extra: str) -> Path
     return binary
 
 
+def build_library(example: Example, rustc: str, out_dir: Path, *extra: str) -> Path:
+    """Compile the example's hot-path library into out_dir as a shared library that ctypes can load."""
+    library = out_dir / f"lib{Path(example.hot_path.library).stem}.so"
+    command = [rustc, *RUSTC_FLAGS, "--crate-type", "cdylib", *extra, "-o", str(library),
+               str(ROOT / example.hot_path.library)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise BuildFailed(f"{' '.join(command)} failed:\n{result.stderr}")
+    return library
+
+
+def hot_path_command(example: Example, python: str) -> list[str]:
+    return [python, Path(example.hot_path.python).name, *example.args]
+
+
+def hot_path_env(example: Example, library: Path) -> dict[str, str]:
+    """What tells the hot-path program where the library was built."""
+    return {example.hot_path.library_variable: str(library)}
+
+
 def python_command(example: Example, python: str) -> list[str]:
     script = Path(example.python)
     if example.unit_tests:
@@ -83,13 +103,14 @@ def rust_command(example: Example, binary: Path) -> list[str]:
     return [str(binary)] if example.unit_tests else [str(binary), *example.args]
 
 
-def run(example: Example, command: list[str], stdin: Path | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run from the example's folder, as a reader would, feeding the example's input file if it has one."""
+def run(example: Example, command: list[str], stdin: Path | None = None, timeout: float = 120,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run from the example's folder, as a reader would, feeding the example's input file if it has one;
+    `env` adds environment variables."""
     stdin = stdin or (ROOT / example.stdin if example.stdin else None)
     with open(stdin or os.devnull, "rb") as source:
-        return subprocess.run(command, cwd=ROOT / Path(example.python).parent, stdin=source,
-                              capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(command, cwd=ROOT / Path(example.python).parent, stdin=source, capture_output=True,
+                              text=True, timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def output(example: Example, result: subprocess.CompletedProcess) -> str:

@@ -5,7 +5,7 @@ import importlib
 import posixpath
 from pathlib import Path
 
-from . import checks, document, loader, models, render
+from . import benchmarks, checks, document, loader, models, render
 
 
 def site_context(config) -> render.Site:
@@ -25,10 +25,10 @@ def site_context(config) -> render.Site:
 
 def define_env(env):
     # `mkdocs serve` keeps this package imported between rebuilds; reload it so edits to macros/ show up.
-    for module in (models, document, checks, loader, render):
+    for module in (models, document, checks, loader, render, benchmarks):
         importlib.reload(module)
     site = site_context(env.conf)
-    for macro in render.MACROS:
+    for macro in (*render.MACROS, *benchmarks.MACROS):
         env.macro(_bind(macro, site), macro.__name__)
 
 

@@ -125,17 +125,27 @@ def _favours(rust: object, python: object) -> str | None:
     return "rust" if rust > python else "python" if python > rust else "neither language"
 
 
-EXAMPLE_FILES = ("python", "rust", "expected", "stdin")
+EXAMPLE_FILES = ("python", "rust", "expected", "stdin", "rust_modules", "hot_path.python", "hot_path.library")
+
+
+def _example_files(entry: dict) -> Iterator[tuple[Path_, object]]:
+    """(path of the field, value) for every file an example names; a list field yields one per item."""
+    for field in EXAMPLE_FILES:
+        keys, value = tuple(field.split(".")), entry
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            yield (*keys, index) if index is not None else keys, item
 
 
 def missing_files(doc: Document) -> Iterator[Problem]:
     """Example paths are relative to the repository, the folder that holds data/."""
     root = Path(doc.name).parent.parent
     for index, entry in _entries(doc):
-        for field in EXAMPLE_FILES:
-            path = entry.get(field)
+        for field, path in _example_files(entry):
             if isinstance(path, str) and _inside(path) and not (root / path).is_file():
-                yield doc.problem((index, field), f"file '{path}' does not exist")
+                yield doc.problem((index, *field), f"file '{path}' does not exist")
 
 
 def _inside(path: str) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from . import toolchain
 from .loader import SiteData
 from .models import DESCRIPTION_MAX
 
@@ -52,6 +53,15 @@ class Site:
         return f"{self.edit_base}data/{filename}#L{self.data.line(filename, entry_id)}"
 
 
+def _seconds(s: float) -> str:
+    """Three significant digits in the largest unit that keeps a digit before the point: never "1e+03 ms"."""
+    if s >= 0.9995:
+        return f"{s:.2f} s"
+    if s >= 0.0009995:
+        return f"{s * 1e3:.3g} ms"
+    return f"{s * 1e6:.3g} µs"
+
+
 def _oneline(text) -> str:
     return " ".join(str(text).split())
 
@@ -73,10 +83,12 @@ def _templates() -> jinja2.Environment:
     env.filters["yaml_string"] = lambda text: json.dumps(_oneline(text), ensure_ascii=False)
     env.filters["plain"] = plain_text
     env.filters["shorten"] = shorten
-    env.filters["seconds"] = lambda s: f"{s:.2f} s" if s >= 0.9995 else f"{s * 1000:.3g} ms"  # never "1e+03 ms"
+    env.filters["seconds"] = _seconds
+    env.filters["characters"] = lambda n: "never" if n is None else f"{n} {'character' if n == 1 else 'characters'}"
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__
+    env.globals["rustc"] = toolchain
     return env
 
 
@@ -251,11 +263,11 @@ def example_page(site: Site, example_id: str) -> str:
     return _render("example_page.md.j2", e=example, measured=measured)
 
 
-def benchmark_results(site: Site) -> str:
-    titles = {example.id: example.title for example in site.data.examples.root}
-    return _render("benchmarks.md.j2", b=site.data.benchmarks, titles=titles)
+def rustc_command(site: Site) -> str:
+    """How the examples are compiled, e.g. `rustc --edition 2024 -O`, for the prose that mentions it."""
+    return _render("rustc_command.md.j2").strip()
 
 
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
           strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
-          benchmark_results]
+          rustc_command]

@@ -91,15 +91,23 @@ CASES = {
                              "data/decision.yml:20:5: decision.traits[0]: a trait must give points to rust, python or both"),
     "missing example file": ("examples.yml", "rust: data/examples/hello/main.rs", "rust: data/examples/hello/main.go",
                              "data/examples.yml:6:3: examples[0].rust: file 'data/examples/hello/main.go' does not exist"),
+    "missing hot-path library": (
+        "examples.yml", "  expected: data/examples/hello/expected.txt",
+        "  hot_path: {python: data/examples/hello/main.py, library: data/examples/hello/lib.rs, function: greet,\n"
+        "             library_variable: HELLO_LIBRARY}\n  expected: data/examples/hello/expected.txt",
+        "data/examples.yml:7:51: examples[0].hot_path.library: file 'data/examples/hello/lib.rs' does not exist"),
+    "python runtime without its build": ("benchmarks.yml",
+                                         "  build: {free_threaded: false, gil_enabled: true, jit_available: false, jit_enabled: false}\n",
+                                         "", "data/benchmarks.yml:17:3: benchmarks.runtimes[0]: a Python runtime needs `build`, and Rust has none"),
     "example path outside the repository": (
         "examples.yml", "python: data/examples/hello/main.py", "python: ../hello/main.py",
         "data/examples.yml:5:3: examples[0].python: '../hello/main.py' must be a path inside the repository, "
         "like 'examples/iterators/main.py'"),
     "benchmark of an unknown example": ("benchmarks.yml", "- example: hello", "- example: goodbye",
-                                        "data/benchmarks.yml:24:3: benchmarks.results[0].example: 'goodbye' is not "
+                                        "data/benchmarks.yml:29:3: benchmarks.results[0].example: 'goodbye' is not "
                                         "a benchmarked example id"),
     "hand-edited benchmark median": ("benchmarks.yml", "median: 0.02\n", "median: 0.015\n",
-                                     "data/benchmarks.yml:27:5: benchmarks.results[0].timings[0]: median, min and max "
+                                     "data/benchmarks.yml:32:5: benchmarks.results[0].timings[0]: median, min and max "
                                      "do not match runs; rerun `make bench-languages`"),
     "review date in the future": ("comparison.yml", "reviewed: 2026-11-26", "reviewed: 2999-01-01",
                                   f"data/comparison.yml:9:3: comparison[0].reviewed: 2999-01-01 is after today "

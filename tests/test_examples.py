@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +35,7 @@ def rustc() -> str:
 def binary(example, build_dir: Path) -> Path:
     if example.id not in _binaries:
         try:
-            _binaries[example.id] = ex.build_rust(example, rustc(), build_dir)
+            _binaries[example.id] = ex.build_rust(example, rustc(), build_dir, "-D", "warnings")
         except ex.BuildFailed as error:
             pytest.fail(str(error))
     return _binaries[example.id]
@@ -49,9 +48,9 @@ def check_output(example, result: subprocess.CompletedProcess) -> None:
     assert ex.output(example, result) == expected, f"{command} no longer prints {example.expected}"
 
 
-def test_there_are_at_least_eight_examples_and_four_are_benchmarked():
-    assert len(EXAMPLES) >= 8
-    assert sum(e.benchmark is not None for e in EXAMPLES) >= 4
+def test_there_are_at_least_nine_examples_and_five_are_benchmarked():
+    assert len(EXAMPLES) >= 9
+    assert sum(e.benchmark is not None for e in EXAMPLES) >= 5
     assert any(e.unit_tests for e in EXAMPLES)
 
 
@@ -67,33 +66,48 @@ def test_rust_version_prints_the_expected_output(example_id, build_dir):
     check_output(example, ex.run(example, ex.rust_command(example, binary(example, build_dir))))
 
 
-@pytest.mark.parametrize("example_id", BY_ID)
-def test_rust_version_is_warning_free_2024_edition_code(example_id, tmp_path):
-    """Written for edition 2021, so that older compilers such as Debian's build it, but ready for 2024."""
-    compiler = rustc()
-    version = ex.rustc_version(compiler)
-    if tuple(map(int, re.search(r"(\d+)\.(\d+)", version).groups())) < (1, 85):
-        pytest.skip(f"{version} predates edition 2024 (Rust 1.85); the 2021 build is still tested")
+HOT_PATHS = [e.id for e in EXAMPLES if e.hot_path]
+
+
+def test_at_least_one_example_moves_its_hot_function_to_rust_and_is_benchmarked():
+    assert any(BY_ID[example_id].benchmark for example_id in HOT_PATHS)
+
+
+@pytest.mark.parametrize("example_id", HOT_PATHS)
+def test_python_calling_rust_prints_the_expected_output(example_id, build_dir):
     example = BY_ID[example_id]
-    tests = ["--test"] if example.unit_tests else []
-    result = subprocess.run([compiler, "--edition", "2024", "-D", "warnings", "--emit=metadata", *tests,
-                             "--out-dir", str(tmp_path), str(ROOT / example.rust)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    try:
+        library = ex.build_library(example, rustc(), build_dir, "-D", "warnings")
+    except ex.BuildFailed as error:
+        pytest.fail(str(error))
+    result = ex.run(example, ex.hot_path_command(example, sys.executable), env=ex.hot_path_env(example, library))
+    check_output(example, result)
+
+
+def imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    modules |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    return {m.split(".")[0] for m in modules}
 
 
 @pytest.mark.parametrize("example_id", BY_ID)
 def test_python_version_imports_only_the_standard_library(example_id):
-    tree = ast.parse((ROOT / BY_ID[example_id].python).read_text())
-    modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    modules |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-    assert {m.split(".")[0] for m in modules} <= sys.stdlib_module_names
+    assert imports(ROOT / BY_ID[example_id].python) <= sys.stdlib_module_names
+
+
+@pytest.mark.parametrize("example_id", HOT_PATHS)
+def test_python_calling_rust_imports_only_the_standard_library_and_the_pure_python_version(example_id):
+    example = BY_ID[example_id]
+    assert imports(ROOT / example.hot_path.python) <= sys.stdlib_module_names | {Path(example.python).stem}
 
 
 def test_each_example_folder_belongs_to_one_entry():
     folders = {p.name for p in (ROOT / "examples").iterdir() if p.is_dir() and not p.name.startswith(".")}
     assert folders == set(BY_ID)
     for example in EXAMPLES:
-        for path in (example.python, example.rust, example.expected, example.stdin):
+        hot_path = [example.hot_path.python, example.hot_path.library] if example.hot_path else []
+        for path in (example.python, example.rust, *example.rust_modules, *hot_path, example.expected, example.stdin):
             assert path is None or path.startswith(f"examples/{example.id}/"), path
 
 
@@ -108,7 +122,18 @@ def test_unit_test_reports_reduce_to_the_same_summary():
 def test_missing_compiler_is_reported_with_what_to_do(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
-    with pytest.raises(ex.ToolMissing, match=r"rustc was not found on PATH or in ~/\.cargo/bin.*apt-get install rustc"):
+    with pytest.raises(ex.ToolMissing, match=r"rustc was not found on PATH or in ~/\.cargo/bin.*Install rustc 1\.85 or newer"):
+        ex.find_rustc()
+
+
+def test_a_compiler_older_than_the_2024_edition_is_refused_by_name(monkeypatch, tmp_path):
+    """Debian 12's rustc 1.63 cannot build 2024 edition code: say so instead of failing on every example."""
+    fake = tmp_path / "rustc"
+    fake.write_text("#!/bin/sh\necho 'rustc 1.63.0'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ex.ToolMissing, match=rf"{fake} is rustc 1\.63\.0, too old for the examples: they are Rust 2024 "
+                                             r"edition code and need rustc 1\.85 or newer"):
         ex.find_rustc()
 
 
@@ -141,13 +166,19 @@ def test_each_example_page_shows_the_real_files_in_tabs(site, example_id):
     assert page.select_one("article h1").get_text().rstrip("¶").strip() == example.title
     assert words(example.notice) in " ".join(page.select_one("article h1").find_next("p").get_text().split())
     tabs = page.select_one("article div.tabbed-set")
+    expected_tabs = {"Python": [example.python], "Rust": [example.rust, *example.rust_modules]}
+    if example.hot_path:
+        expected_tabs["Python + Rust"] = [example.hot_path.python, example.hot_path.library]
+    if example.stdin:
+        expected_tabs["Input"] = [example.stdin]
+    expected_tabs["Output"] = [example.expected]
     labels = [label.get_text(strip=True) for label in tabs.select(".tabbed-labels label")]
-    assert labels == ["Python", "Rust", *(["Input"] if example.stdin else []), "Output"]
-    files = [example.python, example.rust, *([example.stdin] if example.stdin else []), example.expected]
+    assert labels == list(expected_tabs)
     blocks = tabs.select(".tabbed-content > .tabbed-block")
-    for path, block in zip(files, blocks, strict=True):
-        assert block.select_one(".filename").get_text() == path
-        assert block.select_one("pre code").get_text() == (ROOT / path).read_text(), f"{path} differs on the page"
+    for files, block in zip(expected_tabs.values(), blocks, strict=True):
+        assert [name.get_text() for name in block.select(".filename")] == files
+        for path, code in zip(files, block.select("pre code"), strict=True):
+            assert code.get_text() == (ROOT / path).read_text(), f"{path} differs on the page"
     assert page.select_one("a.md-content__button[rel=edit]")["href"].endswith(
         f"data/examples.yml#L{loader.load(ROOT / 'data').line('examples.yml', example.id)}")
 

@@ -2,38 +2,47 @@
 
 Each program runs as a whole process, the way a reader would run it, and the time is wall-clock from start to
 exit: interpreter start-up is included, compilation is not (Rust is built once with `rustc -O` beforehand).
-Every program runs `--warmup` times untimed, then `--runs` times, the languages taking turns so that a change
-in machine load hits all of them alike. Every run's output must match the others', or nothing is written.
+Every CPython found on the machine is timed (see tools/interpreters.py), and an example with a hot path also
+runs as Python calling its Rust library. Every program runs `--warmup` times untimed, then `--runs` times, the
+programs taking turns so that a change in machine load hits all of them alike. Every run's output must match
+the others', or nothing is written. Then each interpreter times single calls of the hot function, in Python and
+through the library, on a ladder of input sizes (tools/probes/crossing.py).
+
+A busy machine distorts every figure, so nothing is written while the one-minute load average is above half
+the cores, at the start or at the end, unless --force is given; the file then records that it was forced.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
-import re
 import shlex
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from macros.models import BenchmarksFile, Example
-from tools import examples
+from macros.models import BenchmarksFile, Example, Rung, break_even
+from macros.toolchain import RUSTC_FLAGS
+from tools import examples, interpreters
 
-FREE_THREADED = ("python3.14t", "python3.15t")
+LADDER = (0, 1, 2, 3, 4, 5, 6, 8, 12, 16, 24, 32)
+SAMPLE_SECONDS = 0.05  # each sample on the ladder makes enough calls to take at least this long
+_CROSSING_PROBE = Path(__file__).resolve().parent / "probes" / "crossing.py"
 HEADER = """\
 # yaml-language-server: $schema=../schemas/benchmarks.schema.json
 # Written by `make bench-languages` (tools/bench_languages.py) from a real run; do not edit by hand.
-# Times are wall-clock seconds per run of the whole program. The performance page draws its chart and
-# table from this file. Rerun the command to refresh it; commit the result with the machine it ran on.
+# Times are wall-clock seconds per run of the whole program, or seconds per call on the `crossing` ladder.
+# The performance page draws its charts, tables and quoted figures from this file. Rerun the command on a
+# quiet machine to refresh it; commit the result with the machine it ran on.
 """
 
 
@@ -46,29 +55,31 @@ _Dumper.add_representer(list, lambda dumper, items: dumper.represent_sequence(
 
 
 @dataclass
-class Contender:
-    runtime: dict
-    command: list[str]  # the program and its arguments, without the example's own arguments
+class Program:
+    """One way to run an example: its command, extra environment and where its timings go."""
+
+    command: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    runs: list[float] = field(default_factory=list)
 
 
-def python_contender(executable: str) -> Contender:
-    probe = ("import sys, sysconfig; print(sys.version.split()[0]); print(sys.version.replace(chr(10), ' ')); "
-             "print(bool(sysconfig.get_config_var('Py_GIL_DISABLED')))")
-    number, version, free = subprocess.run([executable, "-c", probe], capture_output=True, text=True,
-                                           check=True).stdout.splitlines()
-    free_threaded = free == "True"
-    name = f"CPython {number}" + (" free-threaded" if free_threaded else "")
-    shown = os.path.relpath(executable, examples.ROOT) if executable.startswith(str(examples.ROOT)) else executable
-    runtime = {"id": re.sub(r"[^a-z0-9]+", "-", name.lower()), "kind": "python-free-threaded" if free_threaded
-               else "python", "name": name, "version": version, "command": f"{shown} main.py"}
-    return Contender(runtime, [executable])
+def _shown(path: str) -> str:
+    return path.replace(str(Path.home()), "~", 1)
 
 
-def rust_contender(rustc: str) -> Contender:
+def python_runtime(interpreter: interpreters.Interpreter) -> dict:
+    kind = "python-free-threaded" if interpreter.free_threaded else "python"
+    return {"id": interpreter.name.lower().replace(".", "-").replace(" ", "-"), "kind": kind,
+            "name": interpreter.name, "version": interpreter.full_version,
+            "command": f"{_shown(interpreter.executable)} main.py",
+            "build": {"free_threaded": interpreter.free_threaded, "gil_enabled": interpreter.gil_enabled,
+                      "jit_available": interpreter.jit_available, "jit_enabled": interpreter.jit_enabled}}
+
+
+def rust_runtime(rustc: str) -> dict:
     version = examples.rustc_version(rustc)
-    runtime = {"id": "rust", "kind": "rust", "name": "Rust " + version.split()[1], "version": version,
-               "command": f"rustc {' '.join(examples.RUSTC_FLAGS)} main.rs && ./main"}
-    return Contender(runtime, [])
+    return {"id": "rust", "kind": "rust", "name": "Rust " + version.split()[1], "version": version,
+            "command": f"rustc {' '.join(RUSTC_FLAGS)} main.rs && ./main"}
 
 
 def workload_input(example: Example, work: Path) -> Path | None:
@@ -79,43 +90,83 @@ def workload_input(example: Example, work: Path) -> Path | None:
     return path
 
 
-def commands(example: Example, contenders: list[Contender], rustc: str, work: Path) -> list[list[str]]:
+def programs(example: Example, pythons: list[interpreters.Interpreter], rustc: str,
+             work: Path) -> tuple[list[Program], list[Program]]:
+    """The pure programs (one per Python, then Rust) and the hot-path programs (one per Python, or none)."""
     timed = example.model_copy(update={"args": example.benchmark.args})
-    result = []
-    for contender in contenders:
-        if contender.runtime["kind"] == "rust":
-            result.append(examples.rust_command(timed, examples.build_rust(example, rustc, work)))
-        else:
-            result.append(examples.python_command(timed, contender.command[0]))
-    return result
+    pure = [Program(examples.python_command(timed, p.executable)) for p in pythons]
+    pure.append(Program(examples.rust_command(timed, examples.build_rust(example, rustc, work))))
+    if not example.hot_path:
+        return pure, []
+    env = examples.hot_path_env(example, examples.build_library(example, rustc, work))
+    return pure, [Program(examples.hot_path_command(timed, p.executable), env) for p in pythons]
 
 
-def run_once(example: Example, command: list[str], stdin: Path | None) -> tuple[float, str]:
+def run_once(example: Example, program: Program, stdin: Path | None) -> tuple[float, str]:
     start = time.perf_counter()
-    result = examples.run(example, command, stdin, timeout=600)
+    result = examples.run(example, program.command, stdin, timeout=600, env=program.env)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} exited with {result.returncode}:\n{result.stderr}")
+        sys.exit(f"{shlex.join(program.command)} exited with {result.returncode}:\n{result.stderr}")
     return elapsed, result.stdout
 
 
-def measure(example: Example, contenders: list[Contender], rustc: str, work: Path, warmup: int,
-            runs: int) -> dict:
+def spread(samples: list[float]) -> dict:
+    # An even count's median is a mean, 0.41500000000000004 say: six digits keep the file readable.
+    return {"median": float(f"{statistics.median(samples):.6g}"), "min": min(samples), "max": max(samples),
+            "runs": samples}
+
+
+def measure(example: Example, pythons: list[interpreters.Interpreter], runtime_ids: list[str], rustc: str,
+            work: Path, warmup: int, runs: int) -> dict:
     stdin = workload_input(example, work)
-    programs = commands(example, contenders, rustc, work)
+    pure, hot_path = programs(example, pythons, rustc, work)
     reference = None
-    times: list[list[float]] = [[] for _ in programs]
     for round_number in range(warmup + runs):
-        for program, samples in zip(programs, times, strict=True):
+        for program in [*pure, *hot_path]:
             elapsed, out = run_once(example, program, stdin)
             reference = out if reference is None else reference
             if out != reference:
-                sys.exit(f"{example.id}: {' '.join(program)} printed something else than {' '.join(programs[0])}")
+                sys.exit(f"{example.id}: {shlex.join(program.command)} printed something else than "
+                         f"{shlex.join(pure[0].command)}")
             if round_number >= warmup:
-                samples.append(round(elapsed, 4))
-    timings = [{"runtime": c.runtime["id"], "median": round(statistics.median(s), 5), "min": min(s), "max": max(s),
-                "runs": s} for c, s in zip(contenders, times, strict=True)]
-    return {"example": example.id, "workload": example.benchmark.workload, "timings": timings}
+                program.runs.append(round(elapsed, 4))
+    result = {"example": example.id, "workload": example.benchmark.workload,
+              "timings": [{"runtime": i, **spread(p.runs)} for i, p in zip(runtime_ids, pure, strict=True)]}
+    if hot_path:
+        pythons_ids = runtime_ids[:len(hot_path)]
+        result["hot_path"] = [{"runtime": i, **spread(p.runs)} for i, p in zip(pythons_ids, hot_path, strict=True)]
+    return result
+
+
+def _significant(seconds: float) -> float:
+    return float(f"{seconds:.4g}")
+
+
+def crossing(example: Example, pythons: list[interpreters.Interpreter], runtime_ids: list[str], rustc: str,
+             work: Path, samples: int, sizes: str) -> dict:
+    """Seconds per call of the hot function in Python and through the Rust library, per interpreter."""
+    env = examples.hot_path_env(example, examples.build_library(example, rustc, work))
+    folder = examples.ROOT / Path(example.python).parent
+    entries = []
+    for interpreter, runtime_id in zip(pythons, runtime_ids[:len(pythons)], strict=True):
+        print(f"  {interpreter.name}", flush=True)
+        command = [interpreter.executable, str(_CROSSING_PROBE), str(folder), Path(example.python).stem,
+                   Path(example.hot_path.python).stem, example.hot_path.function, sizes,
+                   str(samples), str(SAMPLE_SECONDS)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, env={**os.environ, **env})
+        if result.returncode != 0:
+            sys.exit(f"{shlex.join(command)} exited with {result.returncode}:\n{result.stderr}")
+        ladder = [{"size": rung["size"], **{language: {"calls": rung[language]["calls"],
+                                                       **spread([_significant(s) for s in rung[language]["seconds"]])}
+                                            for language in ("python", "rust")}}
+                  for rung in json.loads(result.stdout)]
+        entries.append({"runtime": runtime_id, "ladder": ladder,
+                        "break_even": break_even([Rung.model_validate(rung) for rung in ladder])})
+    data = {"example": example.id, "function": f"{example.hot_path.function}(a, b)",
+            "input": "two different random words of lowercase ASCII letters, each of the rung's size",
+            "samples": samples, "sample_seconds": SAMPLE_SECONDS, "interpreters": entries}
+    return data
 
 
 def machine() -> dict:
@@ -128,28 +179,55 @@ def machine() -> dict:
     except OSError:
         system = ""
     return {"cpu": cpu or "unknown", "cores": os.cpu_count() or 1,
-            "os": f"{system}{platform.system()} {platform.release()} {platform.machine()}",
-            "load_average": [round(load, 2) for load in os.getloadavg()]}
+            "os": f"{system}{platform.system()} {platform.release()} {platform.machine()}"}
 
 
-def report(results: list[dict], contenders: list[Contender]) -> None:
-    names = [c.runtime["name"] for c in contenders]
+def load_average() -> list[float]:
+    return [round(load, 2) for load in os.getloadavg()]
+
+
+def busy(load: list[float], limit: float) -> str | None:
+    """Why the figures would not be trustworthy, or None on a quiet machine."""
+    if load[0] <= limit:
+        return None
+    return (f"the one-minute load average is {load[0]} on {os.cpu_count()} cores, above the limit of {limit} "
+            "(half the cores): other work would distort the figures. Wait for a quiet machine, or pass --force "
+            "(BENCH_ARGS=--force) to write them anyway, marked as forced on the page.")
+
+
+def report(data: dict) -> None:
+    names = [r["name"] for r in data["runtimes"]]
     print("\n" + f"{'median seconds':<20}" + "".join(f"{name:>28}" for name in names))
-    for result in results:
+    for result in data["results"]:
         cells = [f"{t['median']:.4f} ({t['min']:.4f}-{t['max']:.4f})" for t in result["timings"]]
         print(f"{result['example']:<20}" + "".join(f"{cell:>28}" for cell in cells))
+        if result.get("hot_path"):
+            cells = [f"{t['median']:.4f} ({t['min']:.4f}-{t['max']:.4f})" for t in result["hot_path"]]
+            print(f"{'  with Rust inside':<20}" + "".join(f"{cell:>28}" for cell in cells))
+    for entry in (data.get("crossing") or {}).get("interpreters", []):
+        overhead = entry["ladder"][0]["rust"]["median"] * 1e6
+        print(f"{entry['runtime']}: a call into Rust that does no work takes {overhead:.2f} µs; "
+              f"Rust wins from size {entry['break_even']}")
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> int | str:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs per program (default: 5)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default: 1)")
+    parser.add_argument("--samples", type=int, default=7, help="timed samples per rung of the ladder (default: 7)")
+    parser.add_argument("--sizes", default=",".join(map(str, LADDER)),
+                        help="word sizes on the ladder of single calls, from 0 up (default: %(default)s)")
     parser.add_argument("--only", action="append", metavar="ID", help="time only this example (repeatable)")
     parser.add_argument("--python", action="append", default=[], metavar="EXE",
-                        help="also time this Python interpreter (repeatable)")
+                        help="also consider this Python interpreter (repeatable)")
+    parser.add_argument("--force", action="store_true", help="write the results even on a busy machine")
     parser.add_argument("--output", type=Path, default=examples.ROOT / "data" / "benchmarks.yml")
     args = parser.parse_args(argv)
 
+    limit = (os.cpu_count() or 1) / 2
+    before = load_average()
+    if (problem := busy(before, limit)) and not args.force:
+        return f"Not timing: {problem}"
     tasks = [e for e in examples.load_examples() if e.benchmark and (not args.only or e.id in args.only)]
     if not tasks:
         return f"no benchmarked example matches {args.only}"
@@ -157,23 +235,29 @@ def main(argv: list[str]) -> int:
         rustc = examples.find_rustc()
     except examples.ToolMissing as error:
         return str(error)
-    free_threaded = [path for name in FREE_THREADED if (path := shutil.which(name))]
-    if not free_threaded:
-        print(f"No free-threaded CPython on PATH (looked for {' and '.join(FREE_THREADED)}): "
-              "timing the default build only.")
-    pythons = list(dict.fromkeys([sys.executable, *args.python, *free_threaded]))
-    contenders = [*map(python_contender, pythons), rust_contender(rustc)]
+    pythons, notes = interpreters.find([sys.executable, *args.python])
+    print("Timing " + ", ".join(p.name for p in pythons) + "; left out:\n  " + "\n  ".join(notes), flush=True)
+    runtimes = [*map(python_runtime, pythons), rust_runtime(rustc)]
+    ids = [runtime["id"] for runtime in runtimes]
     data = {"date": datetime.date.today(), "command": shlex.join(["python", "-m", "tools.bench_languages", *argv]),
-            "machine": machine(), "warmup_runs": args.warmup, "timed_runs": args.runs,
-            "free_threaded_searched": list(FREE_THREADED), "runtimes": [c.runtime for c in contenders], "results": []}
+            "machine": machine(), "load": {}, "warmup_runs": args.warmup, "timed_runs": args.runs,
+            "searched": list(interpreters.SEARCHED), "runtimes": runtimes, "results": []}
     with tempfile.TemporaryDirectory() as work:
         for example in tasks:
             print(f"timing {example.id}: {example.benchmark.workload}", flush=True)
-            data["results"].append(measure(example, contenders, rustc, Path(work), args.warmup, args.runs))
+            data["results"].append(measure(example, pythons, ids, rustc, Path(work), args.warmup, args.runs))
+        if hot := next((e for e in tasks if e.hot_path), None):
+            print(f"timing single calls of {hot.hot_path.function}() on sizes {args.sizes}", flush=True)
+            data["crossing"] = crossing(hot, pythons, ids, rustc, Path(work), args.samples, args.sizes)
+    after = load_average()
+    if (problem := busy(after, limit)) and not args.force:
+        return f"Not writing {os.path.relpath(args.output)}: {problem}"
+    data["load"] = {"before": before, "after": after, "limit": limit,
+                    "forced": bool(busy(before, limit) or busy(after, limit))}
     BenchmarksFile.model_validate(data)
     text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
     args.output.write_text(HEADER + text)
-    report(data["results"], contenders)
+    report(data)
     print(f"\nwrote {os.path.relpath(args.output)}")
     return 0
 

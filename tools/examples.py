@@ -10,9 +10,9 @@ from pathlib import Path
 
 from macros import loader
 from macros.models import Example, ExamplesFile
+from macros.toolchain import EDITION, MIN_RUSTC, RUSTC_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
-RUSTC_FLAGS = ("--edition", "2021", "-O")
 # One line per test, from unittest's verbose report or Rust's test harness:
 #   test_single_unit (main.ParseDurationTest.test_single_unit) ... ok
 #   test tests::single_unit ... ok
@@ -20,7 +20,7 @@ _TEST_LINE = re.compile(r"^(?:test_|test (?:\w+::)*)(?P<name>\w+)(?: \([\w.]+\))
 
 
 class ToolMissing(Exception):
-    """A compiler the examples need is not installed."""
+    """A compiler the examples need is not installed, or too old."""
 
 
 class BuildFailed(Exception):
@@ -38,12 +38,23 @@ def load_examples(data_dir: Path = ROOT / "data") -> list[Example]:
 
 
 def find_rustc() -> str:
-    """rustc from PATH, else from ~/.cargo/bin, where rustup installs it without touching PATH."""
+    """rustc from PATH, else from ~/.cargo/bin (where rustup installs it without touching PATH), if new enough."""
     found = shutil.which("rustc") or shutil.which("rustc", path=str(Path.home() / ".cargo" / "bin"))
     if not found:
         raise ToolMissing("rustc was not found on PATH or in ~/.cargo/bin, so the Rust examples cannot run. "
-                          "Install it with `apt-get install rustc` (or rustup), or run .ci/run, which does.")
+                          f"Install rustc {_dotted(MIN_RUSTC)} or newer (rustup, or Debian's rustc-web on "
+                          "Debian 12), or run .ci/run, which does.")
+    version = rustc_version(found)
+    number = re.search(r"(\d+)\.(\d+)", version)
+    if not number or tuple(map(int, number.groups())) < MIN_RUSTC:
+        raise ToolMissing(f"{found} is {version}, too old for the examples: they are Rust {EDITION} "
+                          f"edition code and need rustc {_dotted(MIN_RUSTC)} or newer. Put a newer rustc first on "
+                          "PATH (rustup's ~/.cargo/bin, or Debian's rustc-web on Debian 12).")
     return found
+
+
+def _dotted(version: tuple[int, ...]) -> str:
+    return ".".join(map(str, version))
 
 
 def rustc_version(rustc: str) -> str:
@@ -61,6 +72,26 @@ def build_rust(example: Example, rustc: str, out_dir: Path, *extra: str) -> Path
     return binary
 
 
+def build_library(example: Example, rustc: str, out_dir: Path, *extra: str) -> Path:
+    """Compile the example's hot-path library into out_dir as a shared library that ctypes can load."""
+    library = out_dir / f"lib{Path(example.hot_path.library).stem}.so"
+    command = [rustc, *RUSTC_FLAGS, "--crate-type", "cdylib", *extra, "-o", str(library),
+               str(ROOT / example.hot_path.library)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise BuildFailed(f"{' '.join(command)} failed:\n{result.stderr}")
+    return library
+
+
+def hot_path_command(example: Example, python: str) -> list[str]:
+    return [python, Path(example.hot_path.python).name, *example.args]
+
+
+def hot_path_env(example: Example, library: Path) -> dict[str, str]:
+    """What tells the hot-path program where the library was built."""
+    return {example.hot_path.library_variable: str(library)}
+
+
 def python_command(example: Example, python: str) -> list[str]:
     script = Path(example.python)
     if example.unit_tests:
@@ -72,13 +103,14 @@ def rust_command(example: Example, binary: Path) -> list[str]:
     return [str(binary)] if example.unit_tests else [str(binary), *example.args]
 
 
-def run(example: Example, command: list[str], stdin: Path | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run from the example's folder, as a reader would, feeding the example's input file if it has one."""
+def run(example: Example, command: list[str], stdin: Path | None = None, timeout: float = 120,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run from the example's folder, as a reader would, feeding the example's input file if it has one;
+    `env` adds environment variables."""
     stdin = stdin or (ROOT / example.stdin if example.stdin else None)
     with open(stdin or os.devnull, "rb") as source:
-        return subprocess.run(command, cwd=ROOT / Path(example.python).parent, stdin=source,
-                              capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(command, cwd=ROOT / Path(example.python).parent, stdin=source, capture_output=True,
+                              text=True, timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def output(example: Example, result: subprocess.CompletedProcess) -> str:

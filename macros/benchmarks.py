@@ -1,0 +1,79 @@
+"""The measurements from data/benchmarks.yml on the performance page: the chart and tables, and every figure
+that the page's prose quotes, so that a new run cannot leave the text disagreeing with the chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import BenchmarkResult, BenchmarksFile, Timing
+from .render import Site, _render, _templates
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    kind: str  # the bar's colour: python, python-free-threaded, hot-path or rust
+    runtime: str
+    timing: Timing
+
+
+def bars(b: BenchmarksFile, result: BenchmarkResult) -> list[Bar]:
+    """One task's bars: each Python alone, oldest first, then each Python calling Rust, then Rust alone."""
+    runtimes = {runtime.id: runtime for runtime in b.runtimes}
+    alone = [Bar(runtimes[t.runtime].name, runtimes[t.runtime].kind, t.runtime, t) for t in result.timings]
+    hot_path = [Bar(f"{runtimes[t.runtime].name} + Rust", "hot-path", t.runtime, t) for t in result.hot_path]
+    return [*(bar for bar in alone if bar.kind != "rust"), *hot_path, *(bar for bar in alone if bar.kind == "rust")]
+
+
+def _context(site: Site) -> dict:
+    b = site.data.benchmarks
+    return {"b": b, "titles": {example.id: example.title for example in site.data.examples.root},
+            "bars": {result.example: bars(b, result) for result in b.results},
+            "rust": next(runtime for runtime in b.runtimes if runtime.kind == "rust")}
+
+
+def benchmark_results(site: Site) -> str:
+    """The chart of whole-program times, the table beside it, and how and where they were measured."""
+    return _render("benchmarks.md.j2", **_context(site))
+
+
+def hot_path_results(site: Site) -> str:
+    """The example with a Rust hot path: its three versions per interpreter, and the cost of one call."""
+    return _render("hot_path.md.j2", **_context(site))
+
+
+def _median(timings: list[Timing], runtime: str) -> float:
+    return next(t.median for t in timings if t.runtime == runtime)
+
+
+def figures(b: BenchmarksFile) -> dict[str, list[tuple[str, str | None]]]:
+    """Every figure the prose may quote, by name: its values, each with the interpreter it was measured on."""
+    fmt = _templates().filters
+    names = {runtime.id: runtime.name for runtime in b.runtimes}
+    rust = next(runtime.id for runtime in b.runtimes if runtime.kind == "rust")
+    ratios = [t.median / _median(r.timings, rust) for r in b.results for t in r.timings if t.runtime != rust]
+    found = {"oldest_python": [(b.pythons[0].name, None)], "newest_python": [(b.pythons[-1].name, None)],
+             "python_vs_rust_range": [(fmt["times"](min(ratios)), None), (fmt["times"](max(ratios)), None)]}
+    if hot := next((r for r in b.results if r.hot_path), None):
+        found["hot_path_gains"] = [(fmt["times"](_median(hot.timings, t.runtime) / t.median), names[t.runtime])
+                                   for t in hot.hot_path]
+        found["hot_path_vs_rust"] = [(fmt["times"](t.median / _median(hot.timings, rust)), names[t.runtime])
+                                     for t in hot.hot_path]
+    if b.crossing:
+        entries = b.crossing.interpreters
+        found["crossing_overheads"] = [(fmt["seconds"](e.overhead.median), names[e.runtime]) for e in entries]
+        found["python_empty_calls"] = [(fmt["seconds"](e.ladder[0].python.median), names[e.runtime])
+                                       for e in entries]
+        found["break_evens"] = [(fmt["characters"](e.break_even), names[e.runtime]) for e in entries]
+    return found
+
+
+def measured(site: Site, figure: str) -> str:
+    """One figure for the prose, e.g. `{{ measured('break_evens') }}`, from data/benchmarks.yml."""
+    known = figures(site.data.benchmarks)
+    if figure not in known:
+        raise KeyError(f"measured: no figure '{figure}' in data/benchmarks.yml; known: {', '.join(known)}")
+    return _render("measured.md.j2", items=known[figure]).strip()
+
+
+MACROS = [benchmark_results, hot_path_results, measured]

@@ -87,13 +87,15 @@ def test_each_code_block_gets_a_copy_button_in_a_bar_named_after_it_once_shown(c
     assert names == ["Code block 1", "Code block 2", "Code block 3", "Code block 4"]
 
 
-def test_no_page_scrolls_sideways_on_a_phone(context_for, server, site):
-    page = context_for(375)
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_no_page_scrolls_sideways_on_a_phone(context_for, server, site, javascript):
+    page = context_for(375, java_script_enabled=javascript)
     wide = []
     for path in all_pages(site):
-        page.goto(server + path, wait_until="networkidle")
-        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
-            wide.append(path)
+        page.goto(server + path, wait_until="networkidle" if javascript else "load")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append(f"{path} by {overflow} px")
     assert wide == []
 
 

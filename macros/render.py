@@ -155,11 +155,12 @@ def faq_list(site: Site, tag: str) -> str:
     return _render("faq_list.md.j2", entries=entries)
 
 
-def use_case_map(site: Site, choice: str | None = None) -> str:
+def use_case_map(site: Site, choice: str | None = None, *, caption: str) -> str:
     cases = [u for u in site.data.use_cases.root if choice in (None, u.choice)]
     if not cases:
         raise KeyError(f"use_case_map: no use case has the choice '{choice}'")
-    return _render("use_case_map.md.j2", cases=cases, questions=site.questions, show_choice=choice is None)
+    return _render("use_case_map.md.j2", cases=cases, questions=site.questions, show_choice=choice is None,
+                   caption=caption)
 
 
 def strengths_and_drawbacks(site: Site) -> str:

@@ -385,3 +385,38 @@ def test_the_whole_page_is_laid_out_before_materials_bundle_runs(context_for, se
         layouts = [e for e in events if e["name"] == "Layout" and (e["pid"], e["tid"]) == (bundle["pid"], bundle["tid"])]
         whole_page = max(layouts, key=lambda e: e["args"]["beginData"]["dirtyObjects"])
         assert whole_page["ts"] + whole_page["dur"] <= bundle["ts"], f"{path}: the bundle laid out the page"
+
+
+def bold_words(page) -> set[str]:
+    """What the page's own text puts in bold, before any generated content: how it names controls."""
+    return set(page.locator("article h1 ~ p strong").all_inner_texts())
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_faq_intro_names_the_share_control_readers_see(context_for, server, javascript):
+    page = context_for(java_script_enabled=javascript)
+    page.goto(server + "/faq/")
+    control = page.locator("article .entry__copy").first
+    expect(control).to_be_visible()
+    assert control.inner_text() in bold_words(page)
+
+
+def test_decision_helper_intro_names_its_share_link(context_for, server):
+    page = context_for()
+    page.goto(server + "/decide/?trait=hot-spot")
+    share = page.locator(".decide__share")
+    expect(share).to_be_visible()
+    assert share.inner_text() in bold_words(page)
+
+
+def test_examples_intro_names_the_tabs_of_the_example_pages(context_for, server, site):
+    page = context_for()
+    tabs = set()
+    for example in (site / "examples").iterdir():
+        if (example / "index.html").is_file():
+            page.goto(f"{server}/examples/{example.name}/")
+            labels = page.locator("article .tabbed-labels").first.locator("label").all_inner_texts()
+            assert labels[-1] == "Output", example.name
+            tabs.update(labels)
+    page.goto(server + "/examples/")
+    assert tabs and tabs <= bold_words(page)

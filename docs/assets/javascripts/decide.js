@@ -134,7 +134,11 @@
     const update = () => history.replaceState(history.state, "", refresh());
     form.addEventListener("change", update);
     form.addEventListener("reset", () => setTimeout(update));  // the fields are reset after the event
-    form.addEventListener("submit", (event) => event.preventDefault());
+    // The result updates as the answers change; "Show the result" brings it into view on a narrow screen.
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      root.querySelector(".decide__result").scrollIntoView({ block: "nearest" });
+    });
   };
 
   if (window.document$) window.document$.subscribe(setUp);  // once Material has set up the page

@@ -70,7 +70,8 @@ def html_validate(site, base, pages, scratch, settings: dict) -> tuple[list[Find
         lines = Path(report["filePath"]).read_text().split("\n")
         for m in report["messages"]:
             line = lines[m["line"] - 1]  # holds the element the rule names
-            findings.append(Finding(_page(site, report["filePath"]), m["ruleId"], m["message"], line, m["severity"] == 2))
+            page = _page(site, report["filePath"])
+            findings.append(Finding(page, m["ruleId"], m["message"], line, m["severity"] == 2))
     return findings, f"{len(files)} pages"
 
 

@@ -134,10 +134,10 @@
     const update = () => history.replaceState(history.state, "", refresh());
     form.addEventListener("change", update);
     form.addEventListener("reset", () => setTimeout(update));  // the fields are reset after the event
-    // The result updates as the answers change; "Show the result" brings it into view on a narrow screen.
+    // The result updates as the answers change; "Show the result" (or Enter) takes the reader to it.
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      root.querySelector(".decide__result").scrollIntoView({ block: "nearest" });
+      root.querySelector(".decide__result").focus();
     });
   };
 

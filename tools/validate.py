@@ -78,19 +78,33 @@ def run_tool(name: str, config: ToolConfig, site: Path, base: str, pages: list[s
         except (validators.ToolFailed, OSError) as failure:
             print(f"{name}: could not run: {failure}")
             return False
-    used = Counter()
-    shown = []
+    shown, used = sort_out(findings, config.ignore)
+    errors = sum(f.error for f in shown)
+    print(f"{name}: {errors} errors, {len(shown) - errors} warnings "
+          f"({checked}; {sum(used.values())} switched off in {CONFIG.name}; {time.monotonic() - started:.0f} s)")
+    print_by_rule(shown)
+    for i, switch in enumerate(config.ignore):
+        if not used[i]:
+            print(f"  note: nothing matched the switch for {switch.rule!r} in {CONFIG.name}; remove it if stale")
+    return not errors
+
+
+def sort_out(findings: list[validators.Finding], switches: list[Switch]) -> tuple[list[validators.Finding], Counter]:
+    """The findings no switch covers, and how many each switch (by position) covered."""
+    shown, used = [], Counter()
     for finding in findings:
-        switch = next((i for i, s in enumerate(config.ignore) if s.covers(finding)), None)
+        switch = next((i for i, s in enumerate(switches) if s.covers(finding)), None)
         if switch is None:
             shown.append(finding)
         else:
             used[switch] += 1
-    errors = [f for f in shown if f.error]
-    print(f"{name}: {len(errors)} errors, {len(shown) - len(errors)} warnings "
-          f"({checked}; {sum(used.values())} switched off in {CONFIG.name}; {time.monotonic() - started:.0f} s)")
+    return shown, used
+
+
+def print_by_rule(findings: list[validators.Finding]) -> None:
+    """One line per rule, errors first and the most frequent first, with its first message and some pages."""
     by_rule: dict[tuple[bool, str], list[validators.Finding]] = {}
-    for finding in shown:
+    for finding in findings:
         by_rule.setdefault((not finding.error, finding.rule), []).append(finding)
     for (warning, rule), found in sorted(by_rule.items(), key=lambda item: (item[0][0], -len(item[1]))):
         example = "" if found[0].message == rule else f": {found[0].message}"
@@ -98,10 +112,6 @@ def run_tool(name: str, config: ToolConfig, site: Path, base: str, pages: list[s
         more = f" and {len(pages) - PAGES_SHOWN} more" if len(pages) > PAGES_SHOWN else ""
         print(f"  {'warning' if warning else 'error'} ×{len(found)} {(rule + example)[:240]}"
               f" (on {', '.join(pages[:PAGES_SHOWN])}{more})")
-    for i, switch in enumerate(config.ignore):
-        if not used[i]:
-            print(f"  note: nothing matched the switch for {switch.rule!r} in {CONFIG.name}; remove it if stale")
-    return not errors
 
 
 def main(argv: list[str] | None = None) -> int:

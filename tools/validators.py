@@ -118,7 +118,10 @@ def linkchecker(site, base, pages, scratch, settings) -> tuple[list[Finding], st
         if row["valid"] != "True":
             findings.append(Finding(page, row["result"], f"{row['urlname']}: {row['result']}", row["urlname"], True))
         for warning in filter(None, row["warningstring"].split("\n")):
-            findings.append(Finding(page, warning.split(":")[0], f"{row['urlname']}: {warning}", row["urlname"], False))
+            # LinkChecker calls a missing anchor a warning; it is a broken link all the same.
+            missing_anchor = warning.startswith("Anchor ") and " not found" in warning
+            rule = "missing #fragment" if missing_anchor else warning.split("`")[0].strip()
+            findings.append(Finding(page, rule, f"{row['urlname']}: {warning[:120]}", row["urlname"], missing_anchor))
     return findings, f"{len(rows)} URLs with their anchors"
 
 

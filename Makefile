@@ -46,10 +46,10 @@ schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/mod
 test: $(VENV)/.installed-test node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
-validate: build $(VENV)/.installed-test node_modules/.installed java  ## Third-party validators on the built site; a summary line per tool
+validate: java build $(VENV)/.installed-test node_modules/.installed  ## Third-party validators on the built site; a summary line per tool
 	$(BIN)/python -m tools.validate
 
-java:  # the Nu HTML Checker (make validate) runs on Java 11 or later
+java:  # the Nu HTML Checker (make validate) runs on Java 11 or later; first, so vnu-jar's install finds it
 	@command -v java >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian's default-jre-headless for the Nu HTML Checker"; \

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from . import tables
 from .loader import SiteData
 
 LABELS = {"rust": "Rust", "python": "Python", "depends": "Depends", "mix": "Mix: Rust core, Python surface"}
@@ -107,7 +108,7 @@ def plain_text(markdown_text: str) -> str:
     if not _MARKUP.search(markdown_text):  # most questions and short answers are plain already
         return " ".join(markdown_text.split())
     parser = _TextOnly()
-    parser.feed(_markdown().reset().convert(markdown_text))
+    parser.feed(tables.publish(_markdown().reset().convert(markdown_text)))  # captions as published
     return " ".join("".join(parser.parts).split())
 
 

@@ -1,8 +1,8 @@
 """Tables as published: each one captioned, each Markdown table inside Material's scroll container.
 
-Neither Markdown nor the HTML in a Markdown page has a way to write a caption that survives, so the site follows
-Pandoc's convention for both: a paragraph that starts with "Table: " right before a table becomes that table's
-<caption>.
+Markdown has no syntax for a caption, and md_in_html wraps a <caption> written in a page's HTML in a paragraph,
+so the site follows Pandoc's convention for every table: a paragraph that starts with "Table: " right before a
+table becomes that table's <caption>.
 
 At start-up Material's bundle moves each table that has no class into that container, and the browser then
 lays the table out again, inside the start-up task that keeps a phone from responding (on the Performance

@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
+export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build check stale schemas test ledger audit bench bench-cards bench-languages lock clean
+.PHONY: serve build check stale schemas test validate java ledger audit bench bench-cards bench-languages lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -28,7 +29,7 @@ serve: $(VENV)/.installed  ## Serve the site with live reload at http://$(HOST)
 
 build: $(VENV)/.installed  ## Build into a temporary folder; replace site/ only when the build succeeds
 	@rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
+	$(BIN)/mkdocs build --strict --site-dir .site-tmp || { rm -rf .site-tmp; exit 1; }
 	@rm -rf site && mv .site-tmp site
 	@echo "Built site/"
 
@@ -47,6 +48,18 @@ schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/mod
 
 test: $(VENV)/.installed-test node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+validate: java build $(VENV)/.installed-test node_modules/.installed  ## Third-party validators on the built site; a summary line per tool
+	$(BIN)/python -m tools.validate
+
+java:  # the Nu HTML Checker (make validate) runs on Java 11 or later; first, so vnu-jar's install finds it
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's default-jre-headless for the Nu HTML Checker"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "java not found: install Java 11 or later (Debian: apt-get install default-jre-headless)"; exit 1; \
+	  fi; }
 
 ledger: build  ## Add the links this build publishes to published-links.txt (never removes any)
 	$(BIN)/python -m macros.ledger update site

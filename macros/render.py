@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from . import toolchain
+from . import tables, toolchain
 from .loader import SiteData
 from .models import DESCRIPTION_MAX
 
@@ -122,7 +122,7 @@ def plain_text(markdown_text: str) -> str:
     if not _MARKUP.search(markdown_text):  # most questions and short answers are plain already
         return " ".join(markdown_text.split())
     parser = _TextOnly()
-    parser.feed(_markdown().reset().convert(markdown_text))
+    parser.feed(tables.publish(_markdown().reset().convert(markdown_text)))  # captions as published
     return " ".join("".join(parser.parts).split())
 
 
@@ -192,11 +192,12 @@ def faq_list(site: Site, tag: str) -> str:
     return _render("faq_list.md.j2", entries=entries)
 
 
-def use_case_map(site: Site, choice: str | None = None) -> str:
+def use_case_map(site: Site, choice: str | None = None, *, caption: str) -> str:
     cases = [u for u in site.data.use_cases.root if choice in (None, u.choice)]
     if not cases:
         raise KeyError(f"use_case_map: no use case has the choice '{choice}'")
-    return _render("use_case_map.md.j2", cases=cases, questions=site.questions, show_choice=choice is None)
+    return _render("use_case_map.md.j2", cases=cases, questions=site.questions, show_choice=choice is None,
+                   caption=caption)
 
 
 def strengths_and_drawbacks(site: Site) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, copy_project, mkdocs, run, stub_topic_pages
+from conftest import FIXTURE_DATA, copy_project, mkdocs, run, soup, stub_topic_pages
 
 
 def check(project: Path):
@@ -193,3 +193,18 @@ def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path)
     assert result.returncode != 0
     assert "unknown criterion id 'no-such-criterion'" in result.stderr + result.stdout
     assert not (project / "site" / "verdict" / "index.html").exists()
+
+
+def test_a_table_without_a_caption_stops_the_build_until_it_gets_one(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    stub_topic_pages(project)
+    page = project / "docs" / "ecosystem.md"
+    page.write_text(page.read_text() + "\n| Tool | Language |\n| --- | --- |\n| uv | Rust |\n")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode != 0
+    assert ("ecosystem.md: 1 table(s) without a caption: write a line 'Table: what it shows' right before each table"
+            in result.stderr)
+    edit(page, "| Tool |", "Table: Tools and the language they are written in\n\n| Tool |")
+    mkdocs("build", "--strict", cwd=project, check=True)
+    caption = soup(project / "site", "ecosystem").select_one("article table caption")
+    assert caption.get_text() == "Tools and the language they are written in"

@@ -129,6 +129,19 @@ def test_failed_build_leaves_the_last_good_site_intact(tmp_path):
     assert not (project / ".site-tmp").exists()
 
 
+def test_make_build_stops_on_a_warning_like_any_strict_build(tmp_path):
+    project = copy_project(tmp_path, FIXTURE_DATA)
+    stub_topic_pages(project)
+    assert run(*MAKE, "build", cwd=project).returncode == 0
+    built = (project / "site" / "index.html").read_text()
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text() + "\n| Rust | Python |\n| --- | --- |\n| 1 | 2 |\n")
+    result = run(*MAKE, "build", cwd=project)
+    assert result.returncode != 0
+    assert "index.md: 1 table(s) without a caption" in result.stdout + result.stderr
+    assert (project / "site" / "index.html").read_text() == built
+
+
 # --- edit links ----------------------------------------------------------------------------------------------
 
 def test_edit_links_open_the_exact_yaml_line(site):

@@ -109,6 +109,16 @@ def test_start_over_clears_the_answers_and_the_link(page, server):
     assert page.url == f"{server}/decide/"
 
 
+def test_show_the_result_takes_a_keyboard_user_to_the_recommendation(page, server):
+    page.goto(f"{server}/decide/?trait=hot-spot")
+    tab_to(page, page.get_by_role("button", name="Show the result"))
+    page.keyboard.press("Enter")
+    result = page.get_by_role("region", name="Recommendation")
+    expect(result).to_be_focused()
+    expect(result).to_be_in_viewport()
+    assert page.url.startswith(f"{server}/decide/?")  # the form did not navigate away
+
+
 def test_unknown_answers_in_a_link_are_ignored(page, server):
     page.goto(f"{server}/decide/?performance=7&trait=no-such-trait&nonsense=1")
     assert shown(page)["outcome"] == "undecided"

@@ -86,13 +86,15 @@ def test_each_code_block_gets_a_copy_button_in_a_bar_named_after_it_once_shown(c
     assert names == ["Code block 1", "Code block 2", "Code block 3", "Code block 4"]
 
 
-def test_no_page_scrolls_sideways_on_a_phone(context_for, server, site):
-    page = context_for(375)
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_no_page_scrolls_sideways_on_a_phone(context_for, server, site, javascript):
+    page = context_for(375, java_script_enabled=javascript)
     wide = []
     for path in all_pages(site):
-        page.goto(server + path, wait_until="networkidle")
-        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
-            wide.append(path)
+        page.goto(server + path, wait_until="networkidle" if javascript else "load")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append(f"{path} by {overflow} px")
     assert wide == []
 
 
@@ -116,14 +118,18 @@ def test_tables_come_wrapped_and_look_exactly_like_materials(context_for, server
     assert tables.count() == 4
     expect(page.locator("article .md-typeset__scrollwrap > .md-typeset__table > table.data-table")).to_have_count(4)
     expect(page.locator(".md-typeset__scrollwrap .md-typeset__scrollwrap")).to_have_count(0)
-    differences = tables.first.evaluate("""ours => {
-        const wrapper = ours.closest(".md-typeset__scrollwrap");
-        const copy = wrapper.cloneNode(true);
+    differences = tables.first.evaluate("""table => {
+        // Two copies without the caption, which is the site's own: one as published, one without the class.
+        const wrapper = table.closest(".md-typeset__scrollwrap");
+        const [ours, copy] = [wrapper.cloneNode(true), wrapper.cloneNode(true)];
+        for (const clone of [ours, copy]) {
+            clone.querySelector("caption").remove();
+            wrapper.after(clone);
+        }
         copy.querySelector("table").removeAttribute("class");
-        wrapper.after(copy);
         const parts = (root) => [root, root.querySelector("th"), root.querySelector("td"), root.querySelector("td a")];
         const theirs = parts(copy.querySelector("table"));
-        return parts(ours).flatMap((element, i) => {
+        return parts(ours.querySelector("table")).flatMap((element, i) => {
             const [a, b] = [getComputedStyle(element), getComputedStyle(theirs[i])];
             return [...a].filter((name) => a.getPropertyValue(name) !== b.getPropertyValue(name))
                 .map((name) => `${element.localName} ${name}: ${a.getPropertyValue(name)} vs ${b.getPropertyValue(name)}`);
@@ -358,3 +364,38 @@ def test_the_whole_page_is_laid_out_before_materials_bundle_runs(context_for, se
         layouts = [e for e in events if e["name"] == "Layout" and (e["pid"], e["tid"]) == (bundle["pid"], bundle["tid"])]
         whole_page = max(layouts, key=lambda e: e["args"]["beginData"]["dirtyObjects"])
         assert whole_page["ts"] + whole_page["dur"] <= bundle["ts"], f"{path}: the bundle laid out the page"
+
+
+def bold_words(page) -> set[str]:
+    """What the page's own text puts in bold, before any generated content: how it names controls."""
+    return set(page.locator("article h1 ~ p strong").all_inner_texts())
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_faq_intro_names_the_share_control_readers_see(context_for, server, javascript):
+    page = context_for(java_script_enabled=javascript)
+    page.goto(server + "/faq/")
+    control = page.locator("article .entry__copy").first
+    expect(control).to_be_visible()
+    assert control.inner_text() in bold_words(page)
+
+
+def test_decision_helper_intro_names_its_share_link(context_for, server):
+    page = context_for()
+    page.goto(server + "/decide/?trait=hot-spot")
+    share = page.locator(".decide__share")
+    expect(share).to_be_visible()
+    assert share.inner_text() in bold_words(page)
+
+
+def test_examples_intro_names_the_tabs_of_the_example_pages(context_for, server, site):
+    page = context_for()
+    tabs = set()
+    for example in (site / "examples").iterdir():
+        if (example / "index.html").is_file():
+            page.goto(f"{server}/examples/{example.name}/")
+            labels = page.locator("article .tabbed-labels").first.locator("label").all_inner_texts()
+            assert labels[-1] == "Output", example.name
+            tabs.update(labels)
+    page.goto(server + "/examples/")
+    assert tabs and tabs <= bold_words(page)

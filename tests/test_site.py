@@ -90,6 +90,16 @@ def test_every_table_is_published_so_materials_script_leaves_it_alone(site):
         assert wrapped or table.find_parent(class_="comparison-table"), page
 
 
+def test_every_table_has_a_caption(site):
+    """Each table says what it shows (a "Table: ..." line before it, macros/tables.py), on every built page."""
+    pages = [str(path.parent.relative_to(site)) for path in sorted(site.rglob("index.html"))]
+    tables = [(page, table) for page in pages for table in soup(site, page).select("table")]
+    assert len(tables) >= 15
+    missing = [page for page, table in tables if not (table.caption and table.caption.get_text(strip=True))]
+    assert missing == []
+    assert [page for page, table in tables if table.caption.get_text().startswith("Table:")] == []
+
+
 def test_ids_are_unique_on_each_page(site):
     for page in PAGES:
         ids = [tag["id"] for tag in soup(site, page).select("article [id]")]

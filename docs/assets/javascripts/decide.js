@@ -134,7 +134,11 @@
     const update = () => history.replaceState(history.state, "", refresh());
     form.addEventListener("change", update);
     form.addEventListener("reset", () => setTimeout(update));  // the fields are reset after the event
-    form.addEventListener("submit", (event) => event.preventDefault());
+    // The result updates as the answers change; "Show the result" (or Enter) takes the reader to it.
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      root.querySelector(".decide__result").focus();
+    });
   };
 
   if (window.document$) window.document$.subscribe(setUp);  // once Material has set up the page

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, run, serve, soup
+from conftest import ROOT, copy_project, run, serve, soup
 
 from macros import ledger, loader
 
@@ -72,3 +72,22 @@ def test_search_finds_the_gil_answer_first(page, zensical_server):
     first.wait_for()
     assert first.get_attribute("href").startswith(f"{zensical_server}/faq/{SEARCH_QUESTIONS['GIL']}/")
     assert elsewhere == []
+
+
+@pytest.mark.parametrize(("path", "old", "new", "message"), [
+    ("data/faq.yml", "- id: use-both", "- id: Use Both", "data/faq.yml:"),
+    ("docs/index.md", "[FAQ](faq.md)", "[FAQ](no-such-page.md)", "Aborted because --strict flag is set"),
+])
+def test_failed_build_leaves_the_last_good_site_intact(tmp_path, path, old, new, message):
+    project = copy_project(tmp_path)
+    good = project / "site-zensical" / "index.html"
+    good.parent.mkdir()
+    good.write_text("last good build")
+    source = project / path
+    assert old in source.read_text()
+    source.write_text(source.read_text().replace(old, new))
+    result = run("make", "--no-print-directory", f"VENV={ROOT / '.venv'}", "build-zensical", cwd=project)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert good.read_text() == "last good build"
+    assert not (project / ".site-zensical-tmp").exists()

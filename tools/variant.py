@@ -36,5 +36,3 @@ def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site_dir)],
                           cwd=config.parent, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           stdout=subprocess.DEVNULL)
-
-

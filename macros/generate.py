@@ -1,9 +1,10 @@
 """Write the generated pages and files into docs/, for any builder: `python -m macros.generate`.
 
-One page per FAQ answer (docs/faq/<id>.md), one per example (docs/examples/<id>.md) and the at-a-glance SVG,
-rendered by the same functions the macros use. Both builds run this first: `make build` through the MkDocs
-hook in macros/hooks.py, `make build-zensical` directly. The two folders are wholly generated (gitignored); a
-file is rewritten only when its content changes, so `mkdocs serve` does not rebuild on a change it caused.
+One page per FAQ answer (docs/faq/<id>.md), one per example (docs/examples/<id>.md), the at-a-glance SVG and
+robots.txt (naming the sitemap at site_url), rendered by the same functions the macros use. Both builds run
+this first: `make build` through the MkDocs hook in macros/hooks.py, `make build-zensical` directly. The
+outputs are gitignored; a file is rewritten only when its content changes, so `mkdocs serve` does not
+rebuild on a change it caused.
 """
 
 from __future__ import annotations
@@ -35,17 +36,18 @@ def config(config_file: Path = ROOT / "mkdocs.yml") -> dict:
     return {**settings(config_file), "config_file_path": str(config_file)}
 
 
-def outputs(site: render.Site) -> dict[str, str]:
+def outputs(site: render.Site, site_url: str) -> dict[str, str]:
     """Path under docs/ -> content, for every generated file."""
     files = {f"faq/{e.id}.md": render.faq_page(site, e.id) for e in site.data.faq.root}
     files |= {f"examples/{e.id}.md": render.example_page(site, e.id) for e in site.data.examples.root}
     files[render.GLANCE_FILE] = render.glance_svg(site)
+    files["robots.txt"] = render.robots_txt(site_url)
     return files
 
 
-def write(site: render.Site, docs: Path) -> list[str]:
+def write(site: render.Site, docs: Path, site_url: str) -> list[str]:
     """Write what changed and remove generated pages whose entry is gone; returns the paths written."""
-    files = outputs(site)
+    files = outputs(site, site_url)
     for folder in FOLDERS:
         for stale in (docs / folder).glob("*.md"):
             if f"{folder}/{stale.name}" not in files:
@@ -65,7 +67,8 @@ if __name__ == "__main__":
     from mkdocs.exceptions import PluginError
 
     try:
-        written = write(site_context(config()), ROOT / "docs")
+        mkdocs_config = config()
+        written = write(site_context(mkdocs_config), ROOT / "docs", mkdocs_config["site_url"])
     except PluginError as error:  # its message lists each problem as file:line:column: field: message
         sys.exit(str(error))
     print(f"Generated {len(written)} changed files under docs/", file=sys.stderr)

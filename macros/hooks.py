@@ -25,7 +25,7 @@ def _card_cache(config) -> Path:
 
 def on_pre_build(config):
     site = site_context(config)
-    generate.write(site, Path(config.docs_dir))
+    generate.write(site, Path(config.docs_dir), config.site_url)
     redirects = config.plugins["redirects"].config["redirect_maps"]
     _edit_urls.clear()
     _cards_used.clear()

@@ -259,6 +259,11 @@ def at_a_glance(site: Site) -> str:
     return _render("glance.md.j2", svg=glance_svg(site), href=GLANCE_FILE)
 
 
+def robots_txt(site_url: str) -> str:
+    """robots.txt, naming the sitemap at site_url."""
+    return _render("robots.txt.j2", site_url=site_url)
+
+
 def examples(site: Site) -> str:
     return _render("examples.md.j2", examples=site.data.examples.root)
 

@@ -3,6 +3,7 @@ criterion, and a search that finds the answer a reader types for."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -11,7 +12,9 @@ import yaml
 from conftest import ROOT, copy_project, run, serve, soup
 
 from macros import ledger, loader
+from tools import variant
 
+SITE_URL = variant.settings()["site_url"]
 SEARCH_QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions.yml").read_text())
 
 
@@ -58,6 +61,14 @@ def test_every_answer_criterion_and_example_is_present(zensical_site, data):
     criteria = soup(zensical_site, "comparison")
     for criterion in data.comparison.root:
         assert criteria.find(id=criterion.id).get_text().rstrip("¶").strip() == criterion.title
+
+
+def test_robots_txt_names_the_sitemap_which_lists_every_answer(zensical_site, data):
+    assert (zensical_site / "robots.txt").read_text().splitlines() == [
+        "User-agent: *", "Allow: /", "", f"Sitemap: {SITE_URL}sitemap.xml"]
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text for loc in ET.parse(zensical_site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)}
+    assert {f"{SITE_URL}faq/{e.id}/" for e in data.faq.root} <= listed
 
 
 def test_search_finds_the_gil_answer_first(page, zensical_server):

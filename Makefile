@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build check stale schemas test validate java ledger audit bench bench-cards bench-languages lock clean
+.PHONY: serve build build-zensical check stale schemas test validate java ledger audit bench bench-cards bench-languages lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -18,6 +18,10 @@ $(VENV)/.installed: $(BIN)/python requirements.txt
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+$(VENV)/.installed-zensical: $(VENV)/.installed requirements-zensical.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -33,6 +37,13 @@ build: $(VENV)/.installed  ## Build into a temporary folder; replace site/ only 
 	@rm -rf site && mv .site-tmp site
 	@echo "Built site/"
 
+build-zensical: $(VENV)/.installed-zensical  ## The same site built by Zensical into site-zensical/ (see README)
+	$(BIN)/python -m macros.generate
+	@rm -rf .site-zensical-tmp
+	$(BIN)/zensical build --config-file zensical.yml --clean --strict >/dev/null || { rm -rf .site-zensical-tmp; exit 1; }
+	@rm -rf site-zensical && mv .site-zensical-tmp site-zensical
+	@echo "Built site-zensical/"
+
 check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every problem, exit non-zero on any
 	@status=0; \
 	$(BIN)/python -m macros.check data || status=1; \
@@ -46,7 +57,7 @@ stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (
 schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/models.py
 	$(BIN)/python -m macros.schema
 
-test: $(VENV)/.installed-test node_modules/.installed  ## Run the whole test suite
+test: $(VENV)/.installed-test $(VENV)/.installed-zensical node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 validate: java build $(VENV)/.installed-test node_modules/.installed  ## Third-party validators on the built site; a summary line per tool
@@ -80,6 +91,7 @@ lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in fi
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements.in -o requirements.txt
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-test.in -o requirements-test.txt
+	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-zensical.in -o requirements-zensical.txt
 
 clean:
-	rm -rf site .site-tmp .pytest_cache audit .cache
+	rm -rf site .site-tmp site-zensical .site-zensical-tmp .pytest_cache audit .cache

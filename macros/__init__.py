@@ -3,17 +3,24 @@
 import functools
 import importlib
 import posixpath
+import sys
 from pathlib import Path
 
-from . import benchmarks, checks, document, loader, models, render
+try:
+    from . import benchmarks, checks, document, loader, models, render
+except ImportError:  # Zensical runs this file by its path, outside its package: import the package instead
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from macros import benchmarks, checks, document, loader, models, render
 
 
 def site_context(config) -> render.Site:
     """Validated data plus the repository address its "Edit" links point to. Raises PluginError on bad data."""
     from mkdocs.exceptions import PluginError
 
+    # Zensical's config has no config_file_path; its root_dir is the project root.
+    root = Path(config["config_file_path"]).parent if config.get("config_file_path") else Path(config["root_dir"])
     try:
-        data = loader.load(Path(config["config_file_path"]).parent / "data")
+        data = loader.load(root / "data")
     except loader.DataError as error:
         raise PluginError(f"invalid data in data/:\n{error}") from None
     edit_base = None

@@ -1,5 +1,6 @@
-"""MkDocs hooks: give every FAQ answer its own generated page at faq/<id>/, and redirect its old ids there;
-likewise every example at examples/<id>/. Publish each page's link-preview card (macros/cards.py).
+"""MkDocs hooks: write the generated pages (macros/generate.py, which any builder runs) before MkDocs lists
+docs/, point each one's edit button at its YAML entry and redirect an answer's old ids to it. Publish each
+page's link-preview card (macros/cards.py).
 
 MkDocs loads this file by path, not as part of the package, hence the import below.
 """
@@ -9,12 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
-from macros import cards, render, site_context
+from macros import cards, generate, site_context
 
-# Where the edit button of each generated page points: its entry's line in the YAML (set by on_files).
+# Where the edit button of each generated page points: its entry's line in the YAML (set by on_pre_build).
 _edit_urls: dict[str, str | None] = {}
 # The cached card files this build published; the others are stale (see on_post_build).
 _cards_used: set[Path] = set()
@@ -24,23 +23,18 @@ def _card_cache(config) -> Path:
     return Path(config.config_file_path).parent / ".cache" / "cards"
 
 
-@event_priority(50)  # before the redirects plugin lists the pages that redirects may point to
-def on_files(files, config):
+def on_pre_build(config):
     site = site_context(config)
+    generate.write(site, Path(config.docs_dir), config.site_url)
     redirects = config.plugins["redirects"].config["redirect_maps"]
     _edit_urls.clear()
     _cards_used.clear()
     for entry in site.data.faq.root:
         path = f"faq/{entry.id}.md"
-        files.append(File.generated(config, path, content=render.faq_page(site, entry.id)))
         _edit_urls[path] = site.edit_url("faq.yml", entry.id)
         redirects.update({f"faq/{alias}.md": path for alias in entry.aliases})
     for example in site.data.examples.root:
-        path = f"examples/{example.id}.md"
-        files.append(File.generated(config, path, content=render.example_page(site, example.id)))
-        _edit_urls[path] = site.edit_url("examples.yml", example.id)
-    files.append(File.generated(config, render.GLANCE_FILE, content=render.glance_svg(site)))
-    return files
+        _edit_urls[f"examples/{example.id}.md"] = site.edit_url("examples.yml", example.id)
 
 
 def on_page_context(context, page, config, nav):

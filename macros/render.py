@@ -92,8 +92,14 @@ def _templates() -> jinja2.Environment:
     return env
 
 
-def _render(template: str, **context) -> str:
-    return _templates().get_template(template).render(**context)
+def _render(template: str, root: str = "", **context) -> str:
+    """Links in data and templates are docs-absolute ([x](/faq.md#id)); Zensical resolves only links relative
+    to the page, so each is made relative here. `root` leads from the page to docs/: "" for the top-level
+    pages the macros render into, "../" for a page generated into a folder."""
+    return _DOCS_ABSOLUTE.sub("](" + root, _templates().get_template(template).render(**context))
+
+
+_DOCS_ABSOLUTE = re.compile(r"\]\(/(?!/)")
 
 
 class _TextOnly(HTMLParser):
@@ -182,7 +188,7 @@ def faq(site: Site) -> str:
 
 def faq_page(site: Site, entry_id: str) -> str:
     """The stand-alone page of one answer, served at faq/<id>/."""
-    return _render("faq_page.md.j2", e=site.faq_by_id[entry_id], **_faq_context(site))
+    return _render("faq_page.md.j2", root="../", e=site.faq_by_id[entry_id], **_faq_context(site))
 
 
 def faq_list(site: Site, tag: str) -> str:
@@ -250,7 +256,12 @@ def glance_svg(site: Site) -> str:
 
 def at_a_glance(site: Site) -> str:
     """The infographic inline, so it follows the color scheme, with a link to the file from GLANCE_FILE."""
-    return _render("glance.md.j2", svg=glance_svg(site), href="/" + GLANCE_FILE)
+    return _render("glance.md.j2", svg=glance_svg(site), href=GLANCE_FILE)
+
+
+def robots_txt(site_url: str) -> str:
+    """robots.txt, naming the sitemap at site_url."""
+    return _render("robots.txt.j2", site_url=site_url)
 
 
 def examples(site: Site) -> str:
@@ -261,7 +272,7 @@ def example_page(site: Site, example_id: str) -> str:
     """The page of one example, served at examples/<id>/: a tab set per example would make one page heavy."""
     example = next(e for e in site.data.examples.root if e.id == example_id)
     measured = {result.example for result in site.data.benchmarks.results}
-    return _render("example_page.md.j2", e=example, measured=measured)
+    return _render("example_page.md.j2", root="../", e=example, measured=measured)
 
 
 def rustc_command(site: Site) -> str:

@@ -40,8 +40,9 @@ def mkdocs(*args: str, cwd: Path = ROOT, check: bool = False) -> subprocess.Comp
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (optionally with other data) that a test may break."""
-    for name in ("mkdocs.yml", "docs", "macros", "overrides", "Makefile", "requirements.txt", "requirements-test.txt",
-                 ".yamllint.yml", "schemas", "published-links.txt", "examples"):
+    for name in ("mkdocs.yml", "zensical.yml", "docs", "macros", "hooks", "overrides", "Makefile", "requirements.txt",
+                 "requirements-test.txt", "requirements-zensical.txt", ".yamllint.yml", "schemas",
+                 "published-links.txt", "examples"):
         source = ROOT / name
         # copy2 keeps modification times, so make sees the shared .venv as up to date
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
@@ -77,6 +78,11 @@ def site(build) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site):
+    yield from serve(site)
+
+
+def serve(site: Path):
+    """Serve a built site on loopback while the generator is open; yields its address."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -131,9 +131,9 @@ def _append_list(path: Path, entries: list[dict]) -> None:
 def plain_project(source: Path, dest: Path) -> Path:
     """The same site as plain Markdown: every macro call and generated page written out, no plugin or hook."""
     sys.path.insert(0, str(source))
-    from macros import render, site_context
+    from macros import generate, render, site_context
 
-    config = {**variant.settings(source / "mkdocs.yml"), "config_file_path": str(source / "mkdocs.yml")}
+    config = generate.config(source / "mkdocs.yml")
     site = site_context(config)
     macros = {m.__name__: functools.partial(m, site) for m in render.MACROS}
     shutil.copytree(source / "docs", dest / "docs")
@@ -142,13 +142,7 @@ def plain_project(source: Path, dest: Path) -> Path:
         if "render_macros: true" in front:
             body = jinja2.Environment().from_string(body).render(config=config, **macros)
         page.write_text(f"---\n{front}---\n{body}")
-    (dest / "docs" / "faq").mkdir()
-    for entry in site.data.faq.root:
-        (dest / "docs" / "faq" / f"{entry.id}.md").write_text(render.faq_page(site, entry.id))
-    (dest / "docs" / "examples").mkdir()
-    for example in site.data.examples.root:
-        (dest / "docs" / "examples" / f"{example.id}.md").write_text(render.example_page(site, example.id))
-    (dest / "docs" / render.GLANCE_FILE).write_text(render.glance_svg(site))
+    generate.write(site, dest / "docs", config["site_url"])
     for name in ("overrides", "examples"):
         shutil.copytree(source / name, dest / name)
     shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")

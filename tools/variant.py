@@ -13,10 +13,12 @@ from pathlib import Path
 
 import yaml
 
+from macros.generate import settings  # noqa: F401  (mkdocs.yml read without MkDocs, for the tools)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def copy_sources(dest: Path, names=("docs", "data", "macros", "overrides", "examples")) -> Path:
+def copy_sources(dest: Path, names=("docs", "data", "macros", "hooks", "overrides", "examples")) -> Path:
     for name in names:
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
@@ -34,14 +36,3 @@ def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site_dir)],
                           cwd=config.parent, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           stdout=subprocess.DEVNULL)
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings; MkDocs' own tags (`!relative`, `!ENV`) read as None."""
-
-
-_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def settings(config: Path = ROOT / "mkdocs.yml") -> dict:
-    return yaml.load(config.read_text(), Loader=_Tolerant)  # a SafeLoader subclass

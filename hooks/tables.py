@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import tables
 
 log = logging.getLogger("mkdocs.hooks.tables")

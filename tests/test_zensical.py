@@ -1,0 +1,104 @@
+"""`make build-zensical`: the same sources built by Zensical keep every published link, every answer and
+criterion, and a search that finds the answer a reader types for."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT, copy_project, run, serve, soup
+
+from macros import ledger, loader
+from tools import variant
+
+SITE_URL = variant.settings()["site_url"]
+SEARCH_QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions.yml").read_text())
+
+
+@pytest.fixture(scope="session")
+def zensical_site() -> Path:
+    run("make", "--no-print-directory", "build-zensical", check=True)
+    return ROOT / "site-zensical"
+
+
+@pytest.fixture(scope="session")
+def zensical_server(zensical_site):
+    yield from serve(zensical_site)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return loader.load(ROOT / "data")
+
+
+def test_every_published_link_resolves(zensical_site):
+    assert ledger.broken(zensical_site, ledger.read()) == []
+
+
+def test_every_link_between_pages_resolves(zensical_site):
+    """Data and templates write links from docs/ (/faq.md#id), which Zensical leaves unresolved unless they
+    are made relative to the page (macros/render.py)."""
+    links = set()
+    for page in ledger.pages(zensical_site):
+        for anchor in soup(zensical_site, page.strip("/")).select("article a[href]"):
+            target = urlsplit(urljoin(page, anchor["href"]))
+            if not target.scheme and target.path.endswith("/"):
+                links.add(target.path + (f"#{target.fragment}" if target.fragment else ""))
+    assert len(links) > 100
+    assert ledger.broken(zensical_site, sorted(links)) == []
+
+
+def test_every_answer_criterion_and_example_is_present(zensical_site, data):
+    links = [f"/faq/#{e.id}" for e in data.faq.root] + [f"/faq/{e.id}/" for e in data.faq.root]
+    links += [f"/comparison/#{c.id}" for c in data.comparison.root] + [f"/examples/{e.id}/" for e in data.examples.root]
+    assert ledger.broken(zensical_site, links) == []
+    for entry in data.faq.root:
+        assert soup(zensical_site, f"faq/{entry.id}").select_one("article h1").get_text().rstrip("¶").strip() \
+            == entry.question
+    criteria = soup(zensical_site, "comparison")
+    for criterion in data.comparison.root:
+        assert criteria.find(id=criterion.id).get_text().rstrip("¶").strip() == criterion.title
+
+
+def test_robots_txt_names_the_sitemap_which_lists_every_answer(zensical_site, data):
+    assert (zensical_site / "robots.txt").read_text().splitlines() == [
+        "User-agent: *", "Allow: /", "", f"Sitemap: {SITE_URL}sitemap.xml"]
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text for loc in ET.parse(zensical_site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)}
+    assert {f"{SITE_URL}faq/{e.id}/" for e in data.faq.root} <= listed
+
+
+def test_search_finds_the_gil_answer_first(page, zensical_server):
+    elsewhere = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(zensical_server)
+               else (elsewhere.append(route.request.url), route.abort()))
+    page.goto(zensical_server + "/")
+    page.locator(".md-search__button").click()
+    search = page.get_by_role("dialog", name="Search")  # Zensical's search lives in an open shadow root
+    search.get_by_placeholder("Search").fill("GIL")
+    first = search.locator("a[href]").first
+    first.wait_for()
+    assert first.get_attribute("href").startswith(f"{zensical_server}/faq/{SEARCH_QUESTIONS['GIL']}/")
+    assert elsewhere == []
+
+
+@pytest.mark.parametrize(("path", "old", "new", "messages"), [
+    ("data/faq.yml", "- id: use-both", "- id: Use Both", ["data/faq.yml:", "not a lowercase slug"]),
+    ("docs/index.md", "[FAQ](faq.md)", "[FAQ](no-such-page.md)", [" index.md:", "page does not exist"]),
+])
+def test_failed_build_says_why_and_leaves_the_last_good_site_intact(tmp_path, path, old, new, messages):
+    project = copy_project(tmp_path)
+    good = project / "site-zensical" / "index.html"
+    good.parent.mkdir()
+    good.write_text("last good build")
+    source = project / path
+    assert old in source.read_text()
+    source.write_text(source.read_text().replace(old, new))
+    result = run("make", "--no-print-directory", f"VENV={ROOT / '.venv'}", "build-zensical", cwd=project)
+    assert result.returncode != 0
+    assert all(message in result.stderr for message in messages), result.stderr
+    assert good.read_text() == "last good build"
+    assert not (project / ".site-zensical-tmp").exists()

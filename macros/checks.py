@@ -182,16 +182,12 @@ def unbacked(docs: dict[str, Document]) -> Iterator[Problem]:
     def backed(entry: dict, text_field: str) -> bool:
         return bool(entry.get("sources")) or links_to_entry(entry.get(text_field))
 
-    if "strengths.yml" in docs:
-        for language in ("rust", "python"):
-            for kind in ("strengths", "drawbacks"):
-                for index, point in _entries(docs["strengths.yml"], (language, kind)):
-                    if not backed(point, "text"):
-                        yield docs["strengths.yml"].problem((language, kind, index), UNBACKED)
-    if "takeaways.yml" in docs:
-        for index, point in _entries(docs["takeaways.yml"]):
+    point_lists = [("strengths.yml", (language, kind)) for language in ("rust", "python")
+                   for kind in ("strengths", "drawbacks")] + [("takeaways.yml", ())]
+    for filename, base in point_lists:
+        for index, point in _entries(docs[filename], base) if filename in docs else ():
             if not backed(point, "text"):
-                yield docs["takeaways.yml"].problem((index,), UNBACKED)
+                yield docs[filename].problem((*base, index), UNBACKED)
     if "use_cases.yml" in docs:
         for index, case in _entries(docs["use_cases.yml"]):
             if not (case.get("faq") or backed(case, "why")):

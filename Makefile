@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build build-zensical check stale schemas test validate java ledger audit bench bench-cards bench-languages lock clean
+.PHONY: serve build build-zensical check stale schemas test test-compat-off validate java ledger audit bench bench-cards bench-compat bench-languages lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -60,6 +60,9 @@ schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/mod
 test: $(VENV)/.installed-test $(VENV)/.installed-zensical node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+test-compat-off: $(VENV)/.installed-test node_modules/.installed  ## The tests of the built site, on a site built without the theme workarounds (compat/)
+	COMPAT_OFF=all $(BIN)/python -m pytest
+
 validate: java build $(VENV)/.installed-test node_modules/.installed  ## Third-party validators on the built site; a summary line per tool
 	$(BIN)/python -m tools.validate
 
@@ -83,6 +86,9 @@ bench: build $(VENV)/.installed-test  ## Search speed in the browser and build c
 
 bench-cards: $(VENV)/.installed  ## What the link-preview cards add to a clean and an incremental build
 	$(BIN)/python -m tools.cards_cost
+
+bench-compat: $(VENV)/.installed-test  ## What each theme workaround of compat/manifest.yml gains, measured in Chromium
+	$(BIN)/python -m tools.compat_bench
 
 bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
 	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)

@@ -4,13 +4,11 @@ Contributors keep one small file per feature, listed in mkdocs.yml under extra_c
 Each list is minified, joined in order and published under a name carrying its content hash, so a page
 makes two requests for them instead of ten and browsers can cache the result until it changes.
 
-Both scripts a page runs at start-up, this one and Material's bundle, are published with a compile hint
-(COMPILE_HINT). The theme itself is not changed: the hint goes into the published copy of its bundle.
+The site's script is published with a compile hint (COMPILE_HINT); so is Material's bundle while the
+bundle_compile_hint workaround is on (compat/).
 """
 
 import hashlib
-import json
-import re
 from pathlib import Path
 
 import rcssmin
@@ -19,10 +17,9 @@ from mkdocs.structure.files import File
 
 # Chromium 136 and later (see the V8 blog post on explicit compile hints) compile a script that starts with
 # this line while it downloads, off the main thread, instead of compiling each function on the main thread
-# the first time it runs. Both scripts run much of their code at start-up, so this moves work out of the
+# the first time it runs. The site's script runs most of its code at start-up, so this moves work out of the
 # tasks that block a phone's first taps. Other browsers read it as a comment.
 COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
-THEME_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 BUNDLES = {  # key in mkdocs.yml: (published name, minifier, first line)
     "extra_css": ("assets/stylesheets/site.{}.min.css", rcssmin.cssmin, ""),
@@ -56,15 +53,5 @@ def on_files(files, config):
             files.remove(source)
     for path, content in _bundles.items():
         files.append(File.generated(config, path, content=content))
-    for bundle in [file for file in files if THEME_BUNDLE.fullmatch(file.src_uri)]:
-        _replace(files, config, bundle, COMPILE_HINT + bundle.content_string)
-        if source_map := files.get_file_from_path(bundle.src_uri + ".map"):
-            mapping = json.loads(source_map.content_string)
-            mapping["mappings"] = ";" + mapping["mappings"]  # the hint is one more line above the code
-            _replace(files, config, source_map, json.dumps(mapping))
     return files
 
-
-def _replace(files, config, file, content):
-    files.remove(file)
-    files.append(File.generated(config, file.src_uri, content=content))

@@ -1,5 +1,5 @@
-"""MkDocs hook: publish tables captioned and already in Material's scroll container (macros/tables.py says
-how and why). A table without a caption is a warning, so `mkdocs build --strict` stops on it.
+"""MkDocs hook: publish tables captioned (macros/tables.py says how). A table without a caption is a warning,
+so `mkdocs build --strict` stops on it.
 
 MkDocs loads this file by path, not as part of a package, hence the import below.
 """
@@ -15,7 +15,7 @@ log = logging.getLogger("mkdocs.hooks.tables")
 
 
 def on_page_content(html, page, config, files):
-    html = tables.publish(html)
+    html = tables.caption(html)
     if missing := tables.uncaptioned(html):
         log.warning("%s: %d %s", page.file.src_uri, missing, tables.MISSING)
     return html

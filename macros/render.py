@@ -128,7 +128,7 @@ def plain_text(markdown_text: str) -> str:
     if not _MARKUP.search(markdown_text):  # most questions and short answers are plain already
         return " ".join(markdown_text.split())
     parser = _TextOnly()
-    parser.feed(tables.publish(_markdown().reset().convert(markdown_text)))  # captions as published
+    parser.feed(tables.caption(_markdown().reset().convert(markdown_text)))  # captions as published
     return " ".join("".join(parser.parts).split())
 
 

@@ -14,11 +14,37 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from compat import manifest as compat
 from tools import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 REPORT: list[str] = []  # figures a test measured, printed at the end of the run
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "workaround(id): the test checks what a theme workaround of "
+                                       "compat/manifest.yml brings; deselected when the build leaves it off")
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test-compat-off` runs the tests of the built site (those using the `site` fixture) against a site
+    built with every theme workaround off (COMPAT_OFF=all). A test of what a workaround brings cannot pass
+    there: it is deselected, and so is every test that does not look at the built site."""
+    switches = compat.switches()
+    deselected = []
+    for item in items:
+        marker = item.get_closest_marker("workaround")
+        if marker and marker.args[0] not in switches:
+            raise pytest.UsageError(f"{item.nodeid}: compat/manifest.yml has no workaround '{marker.args[0]}'")
+        if (marker and not switches[marker.args[0]]) or (os.environ.get("COMPAT_OFF") and "site" not in item.fixturenames):
+            deselected.append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if item not in deselected]
+        off = sorted(name for name, on in switches.items() if not on)
+        REPORT.append(f"Workarounds off: {', '.join(off)}. Deselected {len(deselected)} tests: those of these "
+                      "workarounds and those that do not look at the built site.")
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -40,7 +66,7 @@ def mkdocs(*args: str, cwd: Path = ROOT, check: bool = False) -> subprocess.Comp
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (optionally with other data) that a test may break."""
-    for name in ("mkdocs.yml", "zensical.yml", "docs", "macros", "hooks", "overrides", "Makefile", "requirements.txt",
+    for name in ("mkdocs.yml", "zensical.yml", "docs", "compat", "macros", "hooks", "overrides", "Makefile", "requirements.txt",
                  "requirements-test.txt", "requirements-zensical.txt", ".yamllint.yml", "schemas",
                  "published-links.txt", "examples"):
         source = ROOT / name

@@ -72,11 +72,23 @@ def test_axe_finds_no_violations(context_for, server, site, scheme, width):
     assert found == []
 
 
+def code_blocks_and_bars(page):
+    return page.locator("article pre"), page.locator("article pre > nav.md-code__nav")
+
+
+@pytest.mark.workaround("lazy_code")
+def test_code_in_hidden_tabs_is_set_up_only_when_shown(context_for, server):
+    page = context_for()
+    page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
+    blocks, bars = code_blocks_and_bars(page)
+    assert blocks.count() == 4 and bars.count() < 4
+
+
 def test_each_code_block_gets_a_copy_button_in_a_bar_named_after_it_once_shown(context_for, server):
     page = context_for()
     page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
-    blocks, bars = page.locator("article pre"), page.locator("article pre > nav.md-code__nav")
-    assert blocks.count() == 4 and bars.count() < 4  # code in hidden tabs is set up when shown (content.lazy)
+    blocks, bars = code_blocks_and_bars(page)
+    assert blocks.count() == 4
     labels = page.locator("article .tabbed-labels label")
     for i in range(labels.count()):
         labels.nth(i).click()
@@ -108,6 +120,7 @@ def test_comparison_table_turns_into_cards_on_a_phone(context_for, server, data)
     assert first.evaluate("tr => tr.getBoundingClientRect().width") <= 375
 
 
+@pytest.mark.workaround("prewrapped_tables")
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_tables_come_wrapped_and_look_exactly_like_materials(context_for, server, scheme):
     """Tables are published inside Material's scroll container with a class, so Material's script leaves them
@@ -146,8 +159,7 @@ def test_comparison_table_does_not_move_when_its_script_runs(context_for, server
     held = []
     page.route("**/assets/javascripts/site.*.js", lambda route: held.append(route))
     page.goto(server + "/comparison/", wait_until="commit")
-    expect(page.locator(".comparison-table tbody tr").last).to_be_attached()
-    page.wait_for_function("() => document.readyState === 'interactive'")  # parsed, scripts still waiting
+    expect(page.locator(".md-footer")).to_be_attached()  # the content is parsed; the site's script still waits
     boxes = "rows => rows.map(row => { const r = row.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"
     cells = page.locator(".comparison-table :is(th, tbody tr)")
     before = cells.evaluate_all(boxes)
@@ -204,10 +216,15 @@ def test_scheme_toggle_switches_between_light_and_dark(context_for, server):
     page.wait_for_function("document.querySelector('meta[name=color-scheme]')?.content === 'dark'")
     page.locator("label[title='Switch to light mode']").click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
-    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == \
-        page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    # Browser chrome follows the header: the same colour, in whichever notation the tag uses.
+    assert page.evaluate("""() => {
+        const probe = document.body.appendChild(document.createElement("i"));
+        probe.style.color = document.querySelector("meta[name=theme-color]").content;
+        return getComputedStyle(probe).color;
+    }""") == page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
 
 
+@pytest.mark.workaround("scheme_toggle")
 def test_scheme_follows_the_system_from_the_first_paint_until_the_reader_picks_one(context_for, server):
     page = context_for(scheme="dark")
     page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())  # the scheme must not wait for it
@@ -241,6 +258,7 @@ def test_keyboard_user_gets_a_skip_link_and_visible_focus(context_for, server):
     assert outline not in {"none", ""}
 
 
+@pytest.mark.workaround("closed_drawer")
 def test_closed_menu_on_a_phone_is_skipped_until_opened(context_for, server):
     page = context_for(375)
     page.goto(server + "/faq/")
@@ -256,6 +274,7 @@ def test_closed_menu_on_a_phone_is_skipped_until_opened(context_for, server):
     assert page.url == server + "/decide/"
 
 
+@pytest.mark.workaround("tab_arrows")
 def test_tab_scroll_buttons_draw_their_arrow_only_when_shown(context_for, server):
     page = context_for(375)
     page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
@@ -303,18 +322,13 @@ OPEN_SEARCH = {
 
 
 @pytest.mark.parametrize("how", OPEN_SEARCH)
-def test_search_index_and_worker_load_when_the_reader_opens_search(context_for, server, how):
+def test_search_answers_however_the_reader_opens_it(context_for, server, how):
     width, open_search = OPEN_SEARCH[how]
     page = context_for(width)
-    requests = index_requests(page)
-    page.goto(server + "/comparison/", wait_until="networkidle")
-    page.wait_for_timeout(500)
-    assert requests == [], "the index was requested before search was opened"
-    assert page.workers == [], "the search worker started before search was opened"
+    page.goto(server + "/comparison/")
     open_search(page)
-    page.keyboard.type("GIL")  # at once: the letters arrive before the index and the worker do
-    page.locator(".md-search-result__item").first.wait_for()
-    assert len(requests) == 1 and [worker.url.split("/")[-2] for worker in page.workers] == ["workers"]
+    page.keyboard.type("GIL")  # at once, before search may be ready
+    expect(page.locator(".md-search-result__item").first).to_contain_text("GIL")
 
 
 def test_a_search_result_highlights_its_words_on_a_fresh_load(context_for, server):
@@ -354,6 +368,7 @@ def trace_of_load(context_for, url: str) -> list[dict]:
     return trace["traceEvents"] if isinstance(trace, dict) else trace
 
 
+@pytest.mark.workaround("deferred_bundle")
 def test_the_whole_page_is_laid_out_before_materials_bundle_runs(context_for, server):
     """The bundle reads the scroll position at once; if that read has to lay out the page, its start-up task
     grows by tens of milliseconds. Without the template's layout read, that happened in one load in three to

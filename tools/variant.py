@@ -18,7 +18,7 @@ from macros.generate import settings  # noqa: F401  (mkdocs.yml read without MkD
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def copy_sources(dest: Path, names=("docs", "data", "macros", "hooks", "overrides", "examples")) -> Path:
+def copy_sources(dest: Path, names=("docs", "data", "compat", "macros", "hooks", "overrides", "examples")) -> Path:
     for name in names:
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")

@@ -1,7 +1,6 @@
 """MkDocs hook: applies the theme workarounds that compat/manifest.yml switches on (compat/manifest.py says how
 to switch them off for one build). It comes before hooks/assets.py under `hooks:` in mkdocs.yml, so the site's
-bundles include the workarounds' CSS and JavaScript, and after hooks/tables.py, so tables are captioned before
-they are wrapped.
+bundles include the workarounds' CSS and JavaScript.
 
 MkDocs loads this file by path, not as part of a package, hence the import below.
 """
@@ -20,12 +19,6 @@ from compat import manifest
 from hooks.assets import COMPILE_HINT
 
 THEME_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
-# A Markdown table has no attributes. Published inside Material's scroll container and with the class
-# "data-table" (which docs/assets/stylesheets/data-table.css styles as Material styles class-less tables), it is
-# one table Material's bundle does not move, and lay out again, at start-up.
-MARKDOWN_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
-WRAPPED = (r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-           r'<table class="data-table">\1</table></div></div>')
 
 _on: dict[str, bool] = {}
 
@@ -54,10 +47,6 @@ def on_env(env, config, files):
         *map(jinja2.FileSystemLoader, layers), env.loader,
         jinja2.PrefixLoader({"compat": jinja2.FileSystemLoader(str(manifest.HERE))})])
     return env
-
-
-def on_page_content(html, page, config, files):
-    return MARKDOWN_TABLE.sub(WRAPPED, html) if _on["prewrapped_tables"] else html
 
 
 def on_files(files, config):

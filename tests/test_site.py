@@ -80,17 +80,6 @@ def test_every_criterion_is_in_the_table_and_has_a_section(site, data):
         assert {str(s.url) for s in criterion.sources} <= hrefs
 
 
-@pytest.mark.workaround("prewrapped_tables")
-def test_every_table_is_published_so_materials_script_leaves_it_alone(site):
-    """Material's script moves each class-less table into a scroll container at start-up; ours come wrapped."""
-    tables = [(page, table) for page in PAGES for table in soup(site, page).select("article table")]
-    assert len(tables) > 10
-    for page, table in tables:
-        assert "data-table" in table["class"], page
-        wrapped = table.find_parent(class_="md-typeset__table") and table.find_parent(class_="md-typeset__scrollwrap")
-        assert wrapped or table.find_parent(class_="comparison-table"), page
-
-
 def test_every_table_has_a_caption(site):
     """Each table says what it shows (a "Table: ..." line before it, macros/tables.py), on every built page."""
     pages = [str(path.parent.relative_to(site)) for path in sorted(site.rglob("index.html"))]

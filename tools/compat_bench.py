@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from compat import manifest
-from tools import chromium
+from tools import chromium, variant
 from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,13 +30,6 @@ SLOWDOWN = 4
 FIGURES = ("busy", "blocking", "KB")
 LONG_TASKS = """window.__blocking = 0; new PerformanceObserver((list) => { for (const task of list.getEntries())
     window.__blocking += Math.max(0, task.duration - 50); }).observe({type: "longtask", buffered: true});"""
-
-
-def build(setting: str, site: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT,
-                   check=True, env={**os.environ, "COMPAT_OFF": setting, "NO_MKDOCS_2_WARNING": "1"},
-                   stdout=subprocess.DEVNULL)
-    return site
 
 
 def load(browser, url: str) -> dict[str, float]:
@@ -109,7 +101,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-compat-") as workdir:
         servers, sites = [], {}
         for name, setting in settings.items():
-            base, server = serve(build(setting, Path(workdir) / (setting or "on")))
+            site = Path(workdir) / (setting or "on")
+            variant.build(ROOT / "mkdocs.yml", site, {"COMPAT_OFF": setting})
+            base, server = serve(site)
             servers.append(server)
             sites[name] = base
         print(f"Built {len(sites)} variants; measuring {len(pages)} pages x {LOADS} loads each", file=sys.stderr)

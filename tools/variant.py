@@ -32,7 +32,8 @@ def write_variant(project: Path, name: str, overrides: dict) -> Path:
     return path
 
 
-def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Build `config` into `site_dir`; `env` adds environment variables, such as COMPAT_OFF (compat/)."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site_dir)],
-                          cwd=config.parent, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          cwd=config.parent, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
                           stdout=subprocess.DEVNULL)

@@ -29,12 +29,12 @@ def on_pre_build(config):
     redirects = config.plugins["redirects"].config["redirect_maps"]
     _edit_urls.clear()
     _cards_used.clear()
-    for entry in site.data.faq.root:
-        path = f"faq/{entry.id}.md"
-        _edit_urls[path] = site.edit_url("faq.yml", entry.id)
-        redirects.update({f"faq/{alias}.md": path for alias in entry.aliases})
-    for example in site.data.examples.root:
-        _edit_urls[f"examples/{example.id}.md"] = site.edit_url("examples.yml", example.id)
+    for kind in generate.PAGES:
+        for entry in kind.entries(site.data):
+            _edit_urls[kind.page_file(entry.id)] = site.edit_url(kind, entry.id)
+            # Old ids (aliases, which only answers have so far) redirect to the entry's page.
+            for alias in getattr(entry, "aliases", []):
+                redirects[kind.page_file(alias)] = kind.page_file(entry.id)
 
 
 def on_page_context(context, page, config, nav):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Kind:
-    name: str       # what the site calls one, and its Jinja global: "answer"
+    name: str       # what the site calls one ("Link to this answer"), and its Jinja global
     data_file: str  # the file under data/ that holds the entries
     list_page: str  # docs/<list_page>.md lists every entry under its id
     own_page: bool  # each entry also has a generated page, docs/<list_page>/<id>.md

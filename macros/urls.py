@@ -9,7 +9,9 @@ answers and examples also have a page of their own (generated into docs/faq/<id>
 - a URL: what the built site publishes, from the site's root (`/faq/<id>/`, `/faq/#<id>`), as
   published-links.txt records it.
 
-The templates get the kinds as the Jinja globals `answer`, `criterion` and `example` (render.py).
+The templates get the kinds as the Jinja globals `answer`, `criterion` and `example` (render.py). An entry's own
+page names its kind in its front matter (`page_kind: answer`), which overrides/main.html publishes as
+<article data-page-kind="answer"> for scripts; every other page is of the kind "page".
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Kind:
-    name: str       # what the site calls one ("Link to this answer"), and its Jinja global
+    name: str       # "answer": its Jinja global, "Link to this answer", data-page-kind="answer" on its own page
     data_file: str  # the file under data/ that holds the entries
     list_page: str  # docs/<list_page>.md lists every entry under its id
     own_page: bool  # each entry also has a generated page, docs/<list_page>/<id>.md

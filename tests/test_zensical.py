@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from conftest import ROOT, copy_project, run, serve, soup
+from test_site import assert_each_page_says_its_kind
 
 from macros import ledger, loader
 from tools import variant
@@ -61,6 +62,11 @@ def test_every_answer_criterion_and_example_is_present(zensical_site, data):
     criteria = soup(zensical_site, "comparison")
     for criterion in data.comparison.root:
         assert criteria.find(id=criterion.id).get_text().rstrip("¶").strip() == criterion.title
+
+
+def test_each_page_says_which_kind_it_is(zensical_site, data):
+    """overrides/main.html marks the page's kind under Zensical too: the copy links depend on it."""
+    assert_each_page_says_its_kind(zensical_site, data)
 
 
 def test_robots_txt_names_the_sitemap_which_lists_every_answer(zensical_site, data):

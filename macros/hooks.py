@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError
 
-from macros import cards, generate, site_context
+from macros import cards, generate, site_context, urls
 
 # Where the edit button of each generated page points: its entry's line in the YAML (set by on_pre_build).
 _edit_urls: dict[str, str | None] = {}
@@ -32,9 +32,8 @@ def on_pre_build(config):
     for kind in generate.PAGES:
         for entry in kind.entries(site.data):
             _edit_urls[kind.page_file(entry.id)] = site.edit_url(kind, entry.id)
-            # Old ids (aliases, which only answers have so far) redirect to the entry's page.
-            for alias in getattr(entry, "aliases", []):
-                redirects[kind.page_file(alias)] = kind.page_file(entry.id)
+    for entry in urls.ANSWER.entries(site.data):  # an answer's old ids lead to its page
+        redirects.update({urls.ANSWER.page_file(alias): urls.ANSWER.page_file(entry.id) for alias in entry.aliases})
 
 
 def on_page_context(context, page, config, nav):

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 try:
-    from . import benchmarks, checks, document, loader, models, render
+    from . import benchmarks, checks, document, loader, models, render, urls
 except ImportError:  # Zensical runs this file by its path, outside its package: import the package instead
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from macros import benchmarks, checks, document, loader, models, render
+    from macros import benchmarks, checks, document, loader, models, render, urls
 
 
 def site_context(config) -> render.Site:
@@ -32,7 +32,7 @@ def site_context(config) -> render.Site:
 
 def define_env(env):
     # `mkdocs serve` keeps this package imported between rebuilds; reload it so edits to macros/ show up.
-    for module in (models, document, checks, loader, render, benchmarks):
+    for module in (models, document, urls, checks, loader, render, benchmarks):
         importlib.reload(module)
     site = site_context(env.conf)
     for macro in (*render.MACROS, *benchmarks.MACROS):

@@ -7,11 +7,10 @@ field of the same file is broken: a contributor sees every problem in one run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import models
+from . import models, urls
 from .document import Document, Path_, Problem
 
 
@@ -166,18 +165,19 @@ def unknown_benchmarks(benchmarks: Document, examples: Document) -> Iterator[Pro
             yield benchmarks.problem(("results", index, "example"), f"'{name}' is not a benchmarked example id")
 
 
-# A link to a FAQ answer or a comparison criterion, e.g. [the GIL answer](/faq.md#gil-free-threading).
-_ENTRY_LINK = re.compile(r"\]\(/?(faq|comparison)\.md#([a-z0-9-]+)\)")
-UNBACKED = "no source: add `sources`, or link the text to a sourced entry (/faq.md#<id> or /comparison.md#<id>)"
+SOURCED = (urls.ANSWER, urls.CRITERION)  # the kinds of entry that carry sources by schema
+SOURCED_LINK = " or ".join(kind.list_source("<id>") for kind in SOURCED)
+UNLINKED = f"no source: link the text to a sourced entry ({SOURCED_LINK})"
+UNBACKED = f"no source: add `sources`, or link the text to a sourced entry ({SOURCED_LINK})"
 
 
 def unbacked(docs: dict[str, Document]) -> Iterator[Problem]:
     """Every claim is backed: strengths, drawbacks, takeaways, use cases and verdict bullets each carry their
     own sources or link to an entry that does (every FAQ answer and criterion has sources by schema)."""
-    known = {kind: _ids(docs[f"{kind}.yml"]) if f"{kind}.yml" in docs else set() for kind in ("faq", "comparison")}
+    known = {kind: _ids(docs[kind.data_file]) if kind.data_file in docs else set() for kind in SOURCED}
 
     def links_to_entry(text: object) -> bool:
-        return isinstance(text, str) and any(i in known[k] for k, i in _ENTRY_LINK.findall(text))
+        return isinstance(text, str) and any(i in known.get(k, ()) for k, i in urls.linked_entries(text))
 
     def backed(entry: dict, text_field: str) -> bool:
         return bool(entry.get("sources")) or links_to_entry(entry.get(text_field))
@@ -197,5 +197,4 @@ def unbacked(docs: dict[str, Document]) -> Iterator[Problem]:
         for part in ("choose_rust", "choose_python", "mix"):
             for index, bullet in _strings(verdict.value, part):
                 if not links_to_entry(bullet):
-                    yield verdict.problem((part, index), "no source: link the text to a sourced entry "
-                                                         "(/faq.md#<id> or /comparison.md#<id>)")
+                    yield verdict.problem((part, index), UNLINKED)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from . import render, site_context
+from . import render, site_context, urls
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("faq", "examples")  # under docs/, holding generated pages only
+# The entries with a page of their own, and what renders it; each kind's pages fill a folder of docs/.
+PAGES = {urls.ANSWER: render.faq_page, urls.EXAMPLE: render.example_page}
 
 
 class _PlainSettings(yaml.SafeLoader):
@@ -38,8 +39,7 @@ def config(config_file: Path = ROOT / "mkdocs.yml") -> dict:
 
 def outputs(site: render.Site, site_url: str) -> dict[str, str]:
     """Path under docs/ -> content, for every generated file."""
-    files = {f"faq/{e.id}.md": render.faq_page(site, e.id) for e in site.data.faq.root}
-    files |= {f"examples/{e.id}.md": render.example_page(site, e.id) for e in site.data.examples.root}
+    files = {kind.page_file(e.id): page(site, e.id) for kind, page in PAGES.items() for e in kind.entries(site.data)}
     files[render.GLANCE_FILE] = render.glance_svg(site)
     files["robots.txt"] = render.robots_txt(site_url)
     return files
@@ -48,9 +48,9 @@ def outputs(site: render.Site, site_url: str) -> dict[str, str]:
 def write(site: render.Site, docs: Path, site_url: str) -> list[str]:
     """Write what changed and remove generated pages whose entry is gone; returns the paths written."""
     files = outputs(site, site_url)
-    for folder in FOLDERS:
-        for stale in (docs / folder).glob("*.md"):
-            if f"{folder}/{stale.name}" not in files:
+    for kind in PAGES:
+        for stale in (docs / kind.list_page).glob("*.md"):
+            if kind.page_file(stale.stem) not in files:
                 stale.unlink()
     written = []
     for path, content in files.items():

@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError
 
-from macros import cards, generate, site_context
+from macros import cards, generate, site_context, urls
 
 # Where the edit button of each generated page points: its entry's line in the YAML (set by on_pre_build).
 _edit_urls: dict[str, str | None] = {}
@@ -29,12 +29,11 @@ def on_pre_build(config):
     redirects = config.plugins["redirects"].config["redirect_maps"]
     _edit_urls.clear()
     _cards_used.clear()
-    for entry in site.data.faq.root:
-        path = f"faq/{entry.id}.md"
-        _edit_urls[path] = site.edit_url("faq.yml", entry.id)
-        redirects.update({f"faq/{alias}.md": path for alias in entry.aliases})
-    for example in site.data.examples.root:
-        _edit_urls[f"examples/{example.id}.md"] = site.edit_url("examples.yml", example.id)
+    for kind in generate.PAGES:
+        for entry in kind.entries(site.data):
+            _edit_urls[kind.page_file(entry.id)] = site.edit_url(kind, entry.id)
+    for entry in urls.ANSWER.entries(site.data):  # an answer's old ids lead to its page
+        redirects.update({urls.ANSWER.page_file(alias): urls.ANSWER.page_file(entry.id) for alias in entry.aliases})
 
 
 def on_page_context(context, page, config, nav):

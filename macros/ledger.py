@@ -14,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+from . import urls
 from .loader import load
 
 LEDGER = Path(__file__).resolve().parent.parent / "published-links.txt"
@@ -30,9 +31,8 @@ def pages(site_dir: Path) -> list[str]:
 
 def current_links(site_dir: Path, data_dir: Path) -> set[str]:
     data = load(data_dir)
-    return (set(pages(site_dir)) | {f"/faq/#{e.id}" for e in data.faq.root}
-            | {f"/comparison/#{c.id}" for c in data.comparison.root}
-            | {f"/examples/#{e.id}" for e in data.examples.root})
+    entries = {url for kind in urls.KINDS for e in kind.entries(data) for url in kind.public_urls(e.id)}
+    return set(pages(site_dir)) | entries
 
 
 def read(ledger: Path = LEDGER) -> list[str]:

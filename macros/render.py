@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from . import tables, toolchain
+from . import tables, toolchain, urls
 from .loader import SiteData
 from .models import DESCRIPTION_MAX
 
@@ -47,10 +47,11 @@ class Site:
         return {e.id: [self.faq_by_id[i] for i in [*e.related, *(i for i in inbound[e.id] if i not in e.related)]]
                 for e in self.data.faq.root}
 
-    def edit_url(self, filename: str, entry_id: str) -> str | None:
+    def edit_url(self, kind: urls.Kind, entry_id: str) -> str | None:
+        """Where the entry's line in its YAML file can be edited."""
         if self.edit_base is None:
             return None
-        return f"{self.edit_base}data/{filename}#L{self.data.line(filename, entry_id)}"
+        return f"{self.edit_base}data/{kind.data_file}#L{self.data.line(kind.data_file, entry_id)}"
 
 
 def _seconds(s: float) -> str:
@@ -89,6 +90,7 @@ def _templates() -> jinja2.Environment:
     env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__
     env.globals["rustc"] = toolchain
+    env.globals.update({kind.name: kind for kind in urls.KINDS})  # {{ answer.page_source(e.id) }}
     return env
 
 

@@ -10,9 +10,10 @@ import material
 import pytest
 import rcssmin
 import rjsmin
+from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
-from macros import loader
+from macros import ledger, loader
 from macros.render import plain_text
 from tools import variant
 
@@ -42,6 +43,22 @@ def test_no_macro_or_jinja_leftovers(site, page):
     text = soup(site, page).select_one("article").get_text()
     for leftover in ("{{", "{%", "Macro Syntax Error", "Macro Rendering Error", "Traceback (most recent call last)"):
         assert leftover not in text, f"{page or 'home'} shows {leftover!r}"
+
+
+def assert_each_page_says_its_kind(site: Path, data) -> None:
+    """<article data-page-kind> is "answer" on each answer's page, "example" on each example's, and "page" on
+    every other page, the 404 page included; redirect pages (an old id's page) have no article."""
+    pages = {path: soup(site, path.strip("/")) for path in ledger.pages(site)}
+    pages["/404.html"] = BeautifulSoup((site / "404.html").read_text(), "html.parser")
+    kinds = {path: [(tag.name, tag["data-page-kind"]) for tag in html.select("[data-page-kind]")]
+             for path, html in pages.items() if html.select_one("article")}
+    own = {f"/faq/{e.id}/": "answer" for e in data.faq.root} | {f"/examples/{e.id}/": "example" for e in data.examples.root}
+    assert own.keys() <= kinds.keys() and {"/", "/faq/", "/comparison/", "/examples/", "/404.html"} <= kinds.keys()
+    assert kinds == {path: [("article", own.get(path, "page"))] for path in kinds}
+
+
+def test_each_page_says_which_kind_it_is(site, data):
+    assert_each_page_says_its_kind(site, data)
 
 
 def test_every_faq_entry_is_a_heading_at_its_id(site, data):

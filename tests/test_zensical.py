@@ -10,8 +10,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from conftest import ROOT, copy_project, run, serve, soup
+from test_site import assert_each_page_says_its_kind
 
-from macros import ledger, loader
+from macros import ledger, loader, urls
 from tools import variant
 
 SITE_URL = variant.settings()["site_url"]
@@ -52,8 +53,8 @@ def test_every_link_between_pages_resolves(zensical_site):
 
 
 def test_every_answer_criterion_and_example_is_present(zensical_site, data):
-    links = [f"/faq/#{e.id}" for e in data.faq.root] + [f"/faq/{e.id}/" for e in data.faq.root]
-    links += [f"/comparison/#{c.id}" for c in data.comparison.root] + [f"/examples/{e.id}/" for e in data.examples.root]
+    links = [url for kind in urls.KINDS for entry in kind.entries(data) for url in kind.public_urls(entry.id)]
+    assert len(links) == 2 * len(data.faq.root) + len(data.comparison.root) + 2 * len(data.examples.root)
     assert ledger.broken(zensical_site, links) == []
     for entry in data.faq.root:
         assert soup(zensical_site, f"faq/{entry.id}").select_one("article h1").get_text().rstrip("¶").strip() \
@@ -61,6 +62,11 @@ def test_every_answer_criterion_and_example_is_present(zensical_site, data):
     criteria = soup(zensical_site, "comparison")
     for criterion in data.comparison.root:
         assert criteria.find(id=criterion.id).get_text().rstrip("¶").strip() == criterion.title
+
+
+def test_each_page_says_which_kind_it_is(zensical_site, data):
+    """overrides/main.html marks the page's kind under Zensical too: the copy links depend on it."""
+    assert_each_page_says_its_kind(zensical_site, data)
 
 
 def test_robots_txt_names_the_sitemap_which_lists_every_answer(zensical_site, data):

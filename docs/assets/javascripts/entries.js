@@ -37,11 +37,12 @@
   // Each entry is built with a plain "Link to this answer" anchor (useful without JavaScript, and it keeps
   // the layout from shifting); here it becomes a button that copies the entry's absolute URL.
   const addCopyButtons = () => {
+    // The page says its kind (overrides/main.html). On an answer's own page the link copies the page's address;
+    // in a list of entries, the entry's: the link's href (#id) taken from the page's address.
+    const ownPage = document.querySelector("article")?.dataset.pageKind === "answer";
     for (const link of document.querySelectorAll("a.entry__copy")) {
-      // In a list of entries the link copies the entry's URL; an answer's own page has no section around it.
-      const section = link.closest("section.entry[data-entry]");
-      const heading = section ? headingOf(section) : document.querySelector("article h1");
-      const url = section ? `${canonicalPage()}#${section.dataset.entry}` : canonicalPage();
+      const heading = ownPage ? document.querySelector("article h1") : headingOf(link.closest("section.entry"));
+      const url = ownPage ? canonicalPage() : new URL(link.getAttribute("href"), canonicalPage()).href;
       const title = heading.textContent.replace("¶", "").trim();
       const button = Object.assign(document.createElement("button"), {
         type: "button", className: "entry__copy", textContent: "Copy link",

@@ -1,0 +1,74 @@
+"""The public URL scheme: where each FAQ answer, comparison criterion and example lives. Nothing else writes it.
+
+Each kind of entry has a list page (docs/faq.md, published at /faq/) that shows every entry under its id, and
+answers and examples also have a page of their own (generated into docs/faq/<id>.md, published at
+/faq/<id>/). An address comes in two forms:
+
+- a source: the Markdown file a link in a template points at, written from docs/ like the links in data
+  (`/faq/<id>.md`, `/faq.md#<id>`), so that MkDocs checks the target exists; render.py makes it relative;
+- a URL: what the built site publishes, from the site's root (`/faq/<id>/`, `/faq/#<id>`), as
+  published-links.txt records it.
+
+The templates get the kinds as the Jinja globals `answer`, `criterion` and `example` (render.py). An entry's own
+page names its kind in its front matter (`page_kind: answer`), which overrides/main.html publishes as
+<article data-page-kind="answer"> for scripts; every other page is of the kind "page".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str       # "answer": its Jinja global, "Link to this answer", data-page-kind="answer" on its own page
+    data_file: str  # the file under data/ that holds the entries
+    list_page: str  # docs/<list_page>.md lists every entry under its id
+    own_page: bool  # each entry also has a generated page, docs/<list_page>/<id>.md
+
+    def entries(self, data) -> list:
+        """The entries of this kind in the validated data (a loader.SiteData)."""
+        return getattr(data, Path(self.data_file).stem).root
+
+    def anchor(self, entry_id: str) -> str:
+        """The element id of the entry (or of one of its aliases) on the list page."""
+        return entry_id
+
+    def list_source(self, entry_id: str) -> str:
+        return f"/{self.list_page}.md#{self.anchor(entry_id)}"
+
+    def list_url(self, entry_id: str) -> str:
+        return f"/{self.list_page}/#{self.anchor(entry_id)}"
+
+    def page_file(self, entry_id: str) -> str:
+        """The entry's generated page, under docs/."""
+        if not self.own_page:
+            raise ValueError(f"a {self.name} has no page of its own; link to {self.list_source(entry_id)}")
+        return f"{self.list_page}/{entry_id}.md"
+
+    def page_source(self, entry_id: str) -> str:
+        return "/" + self.page_file(entry_id)
+
+    def page_url(self, entry_id: str) -> str:
+        return "/" + self.page_file(entry_id).removesuffix(".md") + "/"
+
+    def public_urls(self, entry_id: str) -> list[str]:
+        """Every address the site publishes for the entry."""
+        return [self.list_url(entry_id), *([self.page_url(entry_id)] if self.own_page else [])]
+
+
+ANSWER = Kind("answer", data_file="faq.yml", list_page="faq", own_page=True)
+CRITERION = Kind("criterion", data_file="comparison.yml", list_page="comparison", own_page=False)
+EXAMPLE = Kind("example", data_file="examples.yml", list_page="examples", own_page=True)
+KINDS = (ANSWER, CRITERION, EXAMPLE)
+
+# A link written in data to an entry in its list, e.g. [the GIL answer](/faq.md#gil-free-threading).
+_LIST_LINK = re.compile(r"\]\(/?(" + "|".join(re.escape(k.list_page) for k in KINDS) + r")\.md#([a-z0-9-]+)\)")
+
+
+def linked_entries(markdown: str) -> list[tuple[Kind, str]]:
+    """The entries a Markdown text links to in their lists, as (kind, id)."""
+    by_page = {kind.list_page: kind for kind in KINDS}
+    return [(by_page[page], entry_id) for page, entry_id in _LIST_LINK.findall(markdown)]

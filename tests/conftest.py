@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from compat import manifest as compat
 from tools import chromium
+from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -104,21 +102,9 @@ def site(build) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site):
-    yield from serve(site)
-
-
-def serve(site: Path):
-    """Serve a built site on loopback while the generator is open; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    """The built site's address on loopback."""
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

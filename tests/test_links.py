@@ -10,6 +10,7 @@ from test_browser import heading_is_visible_below_header
 
 from macros import ledger, loader
 from tools import variant
+from tools.serve import serve
 
 SITE_URL = variant.settings()["site_url"]
 
@@ -125,24 +126,13 @@ def aliased_site(tmp_path_factory):
 
 
 def test_an_alias_lands_on_the_renamed_answer(page, aliased_site):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _QuietHandler
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(aliased_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
+    with serve(aliased_site) as base:
         for path, old, new in (("faq", "use-both", "mixing-rust-and-python"),
                                ("comparison", "memory-management", "memory-and-gc")):
             page.goto(f"{base}/{path}/#{old}")
             page.wait_for_url(re.compile(rf"/{path}/#{new}$"))
             page.wait_for_function("id => document.getElementById(id).closest('section.entry.entry--target')", arg=new)
             assert heading_is_visible_below_header(page, new)
-    finally:
-        httpd.shutdown()
 
 
 def test_alias_keeps_the_ledger_whole_and_removal_breaks_it(tmp_path, aliased_site):

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compat import manifest as compat
+from macros import loader
 from tools import chromium
 from tools.serve import serve
 
@@ -85,6 +86,12 @@ def stub_topic_pages(project: Path) -> None:
     for page in project.joinpath("docs").glob("*.md"):
         if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md", "examples.md"}:
             page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\n## Measured {{ #measured }}\n")
+
+
+@pytest.fixture(scope="session")
+def data():
+    """The real data/, loaded and validated as the build loads it."""
+    return loader.load(ROOT / "data")
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,8 @@ def check(project: Path):
 
 
 @pytest.fixture
-def data(tmp_path) -> Path:
+def fixture_data(tmp_path) -> Path:
+    """A copy of the fixture data that a test may break, beside the code that checks it."""
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     shutil.copytree(Path(__file__).parent.parent / "macros", tmp_path / "macros")
     return tmp_path / "data"
@@ -128,29 +129,29 @@ CASES = {
 
 
 @pytest.mark.parametrize("filename, old, new, expected", CASES.values(), ids=CASES.keys())
-def test_bad_input_is_reported_exactly(data, filename, old, new, expected):
+def test_bad_input_is_reported_exactly(fixture_data, filename, old, new, expected):
     if old is None:
-        (data / filename).write_text(new)
+        (fixture_data / filename).write_text(new)
     else:
-        edit(data / filename, old, new)
-    result = check(data.parent)
+        edit(fixture_data / filename, old, new)
+    result = check(fixture_data.parent)
     assert result.returncode == 1
     assert expected in result.stderr.splitlines(), result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_bytes_that_are_not_utf8(data):
-    (data / "takeaways.yml").write_bytes(b"- title: caf\xe9\n  text: x\n")
-    result = check(data.parent)
+def test_bytes_that_are_not_utf8(fixture_data):
+    (fixture_data / "takeaways.yml").write_bytes(b"- title: caf\xe9\n  text: x\n")
+    result = check(fixture_data.parent)
     assert "data/takeaways.yml:1:13: takeaways: the file is not valid UTF-8 text" in result.stderr.splitlines()
 
 
-def test_every_problem_is_reported_in_one_run(data):
-    edit(data / "faq.yml", "related: [second]", "related: [gil]")
-    edit(data / "comparison.yml", "id: ease", "id: speed")
-    edit(data / "comparison.yml", "rust: Compiled ahead of time.", "rust: [a]")
-    (data / "verdict.yml").write_text("")
-    result = check(data.parent)
+def test_every_problem_is_reported_in_one_run(fixture_data):
+    edit(fixture_data / "faq.yml", "related: [second]", "related: [gil]")
+    edit(fixture_data / "comparison.yml", "id: ease", "id: speed")
+    edit(fixture_data / "comparison.yml", "rust: Compiled ahead of time.", "rust: [a]")
+    (fixture_data / "verdict.yml").write_text("")
+    result = check(fixture_data.parent)
     problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
     assert problems == [
         "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list",

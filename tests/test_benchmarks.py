@@ -14,17 +14,12 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, run, soup
 
-from macros import benchmarks, loader, render
+from macros import benchmarks, render
 from macros.models import BenchmarksFile, Rung, break_even
 from tools import bench_languages, interpreters
 
 FORMAT = render._templates().filters
 SPAN = 370  # the width of the longest bar, set in benchmark_chart.html.j2
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 @pytest.fixture(scope="module")

@@ -10,15 +10,10 @@ import yaml
 from conftest import ROOT
 from playwright.sync_api import expect
 
-from macros import loader, render
+from macros import render
 
 VECTORS = yaml.safe_load((ROOT / "tests" / "decision_vectors.yml").read_text())
 HOT_SPOT = {"name": "hot spot", "traits": ["hot-spot", "python-codebase"], "weights": {"performance": "Critical"}}
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def answer(page, vector: dict) -> None:

@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs
-
-from macros import loader
+from conftest import copy_project, mkdocs
 
 SVG_FILE = "assets/rust-vs-python-at-a-glance.svg"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def inline_svg(site: Path):

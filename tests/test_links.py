@@ -8,16 +8,11 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs, soup
 from test_browser import heading_is_visible_below_header
 
-from macros import ledger, loader
+from macros import ledger
 from tools import variant
 from tools.serve import serve
 
 SITE_URL = variant.settings()["site_url"]
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def is_highlighted(page, entry_id: str) -> bool:

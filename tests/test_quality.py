@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
 
-from macros import ledger, loader
+from macros import ledger
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -19,11 +19,6 @@ WIDTHS = [1280, 375]
 def all_pages(site) -> list[str]:
     """Every page of the built site, as a path below the server root."""
     return ledger.pages(site)
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import yaml
 from conftest import FIXTURE_DATA, ROOT, copy_project, mkdocs, soup, stub_topic_pages
 from PIL import Image
 
-from macros import cards, ledger, loader
+from macros import cards, ledger
 from macros.models import DESCRIPTION_MAX
 from macros.render import plain_text, shorten
 from tools import variant
@@ -22,11 +22,6 @@ from tools import variant
 SETTINGS = variant.settings()
 SITE_URL, SITE_NAME = SETTINGS["site_url"], SETTINGS["site_name"]
 TITLE_SUFFIX = f" - {SETTINGS['extra']['short_name']}"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 @pytest.fixture(scope="module")

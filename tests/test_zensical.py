@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT, copy_project, run, soup
 from test_site import assert_each_page_says_its_kind
 
-from macros import ledger, loader, urls
+from macros import ledger, urls
 from tools import variant
 from tools.serve import serve
 
@@ -30,11 +30,6 @@ def zensical_site() -> Path:
 def zensical_server(zensical_site):
     with serve(zensical_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def test_every_published_link_resolves(zensical_site):

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, copy_project, mkdocs, run, soup, stub_topic_pages
+from conftest import FIXTURE_DATA, copy_project, edit, fixture_project, mkdocs, run, soup
 
 
 def check(project: Path):
@@ -21,12 +21,6 @@ def fixture_data(tmp_path) -> Path:
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     shutil.copytree(Path(__file__).parent.parent / "macros", tmp_path / "macros")
     return tmp_path / "data"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1))
 
 
 CASES = {
@@ -165,8 +159,7 @@ def test_every_problem_is_reported_in_one_run(fixture_data):
 
 
 def test_jinja_in_data_is_shown_literally(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     edit(project / "data" / "faq.yml", "It is the first entry.", "Try {{ 7 * 7 }} and {% raw %} here.")
     mkdocs("build", "--strict", cwd=project, check=True)
     html = (project / "site" / "faq" / "first" / "index.html").read_text()
@@ -186,8 +179,7 @@ def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
 
 
 def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     page = project / "docs" / "verdict.md"
     page.write_text(page.read_text() + "\n{{ criterion_card('no-such-criterion') }}\n")
     result = mkdocs("build", "--strict", cwd=project)
@@ -197,8 +189,7 @@ def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path)
 
 
 def test_a_table_without_a_caption_stops_the_build_until_it_gets_one(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     page = project / "docs" / "ecosystem.md"
     page.write_text(page.read_text() + "\n| Tool | Language |\n| --- | --- |\n| uv | Rust |\n")
     result = mkdocs("build", "--strict", cwd=project)

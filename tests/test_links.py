@@ -32,17 +32,13 @@ def test_every_answer_and_criterion_lands_below_the_header_and_highlighted(page,
         assert is_highlighted(page, entry_id)
 
 
-def test_without_javascript_the_target_heading_is_still_marked(browser, server, data):
+def test_without_javascript_the_target_heading_is_still_marked(context_for, server, data):
     target, other = data.faq.root[1].id, data.faq.root[2].id
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/faq/#{target}")
-        mark = "id => getComputedStyle(document.getElementById(id)).boxShadow"
-        assert page.evaluate(mark, target) != "none"
-        assert page.evaluate(mark, other) == "none"
-    finally:
-        context.close()
+    page = context_for(java_script_enabled=False)
+    page.goto(f"{server}/faq/#{target}")
+    mark = "id => getComputedStyle(document.getElementById(id)).boxShadow"
+    assert page.evaluate(mark, target) != "none"
+    assert page.evaluate(mark, other) == "none"
 
 
 def test_following_links_and_back_forward_land_on_the_answer(page, server, data):
@@ -63,32 +59,27 @@ def test_following_links_and_back_forward_land_on_the_answer(page, server, data)
     page.wait_for_url(re.compile(rf"/faq/{target}/$"))
 
 
-def test_copy_link_puts_the_absolute_url_on_the_clipboard(browser, server, data):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-    page = context.new_page()
-    try:
-        entry = data.faq.root[3]
-        page.goto(f"{server}/faq/")
-        button = page.get_by_role("button", name=f"Copy link to “{entry.question}”")
-        button.focus()
-        page.keyboard.press("Enter")
-        assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/#{entry.id}"
-        assert button.inner_text() == "Link copied"
-        page.wait_for_function("document.getElementById('entry-announcer')?.textContent.includes('copied')")
+def test_copy_link_puts_the_absolute_url_on_the_clipboard(page, server, data):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    entry = data.faq.root[3]
+    page.goto(f"{server}/faq/")
+    button = page.get_by_role("button", name=f"Copy link to “{entry.question}”")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/#{entry.id}"
+    assert button.inner_text() == "Link copied"
+    page.wait_for_function("document.getElementById('entry-announcer')?.textContent.includes('copied')")
 
-        criterion = data.comparison.root[0]
-        page.goto(f"{server}/comparison/")
-        page.get_by_role("button", name=f"Copy link to “{criterion.title}”").click()
-        assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}comparison/#{criterion.id}"
+    criterion = data.comparison.root[0]
+    page.goto(f"{server}/comparison/")
+    page.get_by_role("button", name=f"Copy link to “{criterion.title}”").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}comparison/#{criterion.id}"
 
-        # On an answer's own page (<article data-page-kind="answer">) it is the page's address, without the
-        # search term a search result adds or the fragment of a heading.
-        page.goto(f"{server}/faq/{entry.id}/?h=rust#sources")
-        page.get_by_role("button", name=f"Copy link to “{entry.question}”").click()
-        assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/{entry.id}/"
-    finally:
-        context.close()
+    # On an answer's own page (<article data-page-kind="answer">) it is the page's address, without the
+    # search term a search result adds or the fragment of a heading.
+    page.goto(f"{server}/faq/{entry.id}/?h=rust#sources")
+    page.get_by_role("button", name=f"Copy link to “{entry.question}”").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/{entry.id}/"
 
 
 def test_every_entry_has_a_copy_button_and_keeps_its_permalink(page, server, data):

@@ -21,22 +21,6 @@ def all_pages(site) -> list[str]:
     return ledger.pages(site)
 
 
-@pytest.fixture
-def context_for(browser):
-    contexts = []
-
-    def make(width=1280, scheme="light", **options):
-        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def test_pages_load_nothing_from_other_hosts_and_log_nothing(context_for, server, site):
     page = context_for()
     foreign, messages = [], []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, ROOT, copy_project, mkdocs, soup, stub_topic_pages
+from conftest import ROOT, fixture_project, mkdocs, soup
 from PIL import Image
 
 from macros import cards, ledger
@@ -118,8 +118,7 @@ def test_text_the_font_cannot_draw_is_refused(tmp_path):
 @pytest.fixture(scope="module")
 def small_project(tmp_path_factory):
     """The fixture data built with another site_url, so nothing below can pass by matching mkdocs.yml."""
-    project = copy_project(tmp_path_factory.mktemp("sharing"), FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path_factory.mktemp("sharing"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(f"site_url: {SITE_URL}", "site_url: https://example.org/guide/"))
     mkdocs("build", "--strict", cwd=project, check=True)
@@ -148,8 +147,7 @@ def test_a_rebuild_redraws_only_the_cards_whose_text_changed(small_project):
 
 
 def test_a_card_the_font_cannot_draw_stops_the_build(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     faq = project / "data" / "faq.yml"
     faq.write_text(faq.read_text().replace("short_answer: Yes, the second.", "short_answer: Yes → no."))
     result = mkdocs("build", "--strict", cwd=project)

@@ -143,10 +143,10 @@ def test_make_build_stops_on_a_warning_like_any_strict_build(tmp_path):
 
 # --- edit links ----------------------------------------------------------------------------------------------
 
-def test_edit_links_open_the_exact_yaml_line(site):
+def test_edit_links_open_the_exact_yaml_line(site, data):
     config = variant.settings()
     base = config["repo_url"] + "/edit/main/data/"
-    answers = [(f"faq/{entry.id}", entry.id) for entry in loader.load(ROOT / "data").faq.root]
+    answers = [(f"faq/{entry.id}", entry.id) for entry in data.faq.root]
     criteria = [("comparison", section["data-entry"]) for section in soup(site, "comparison").select("section.entry")]
     assert answers and criteria
     for filename, what, pages in (("faq.yml", "Edit this answer", answers), ("comparison.yml", "Edit this criterion", criteria)):

@@ -1,21 +1,21 @@
-"""Shared fixtures: one strict build of the real site per test session, a loopback server, a real browser."""
+"""Shared fixtures: the real data and one strict build of the real site per test session, served on loopback
+(tools/serve.py), a real browser; and helpers for tests that build a throwaway copy of the project."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from compat import manifest as compat
+from macros import loader
 from tools import chromium
+from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -89,6 +89,26 @@ def stub_topic_pages(project: Path) -> None:
             page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\n## Measured {{ #measured }}\n")
 
 
+def fixture_project(dest: Path) -> Path:
+    """A throwaway copy of the project with the tiny fixture data, which builds quickly."""
+    project = copy_project(dest, FIXTURE_DATA)
+    stub_topic_pages(project)
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file, as a contributor would; fail if the file no longer holds it."""
+    text = path.read_text()
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.fixture(scope="session")
+def data():
+    """The real data/, loaded and validated as the build loads it."""
+    return loader.load(ROOT / "data")
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> subprocess.CompletedProcess:
     site = tmp_path_factory.mktemp("site")
@@ -104,21 +124,9 @@ def site(build) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site):
-    yield from serve(site)
-
-
-def serve(site: Path):
-    """Serve a built site on loopback while the generator is open; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    """The built site's address on loopback."""
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -134,9 +142,23 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def context_for(browser):
+    """Opens a page in a fresh browser context of its own (size, color scheme, JavaScript off...); all are
+    closed after the test."""
+    contexts = []
+
+    def make(width=1280, scheme="light", **options):
+        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(context_for):
+    return context_for()

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, copy_project, mkdocs, run, soup, stub_topic_pages
+from conftest import FIXTURE_DATA, copy_project, edit, fixture_project, mkdocs, run, soup
 
 
 def check(project: Path):
@@ -16,16 +16,11 @@ def check(project: Path):
 
 
 @pytest.fixture
-def data(tmp_path) -> Path:
+def fixture_data(tmp_path) -> Path:
+    """A copy of the fixture data that a test may break, beside the code that checks it."""
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     shutil.copytree(Path(__file__).parent.parent / "macros", tmp_path / "macros")
     return tmp_path / "data"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1))
 
 
 CASES = {
@@ -128,29 +123,29 @@ CASES = {
 
 
 @pytest.mark.parametrize("filename, old, new, expected", CASES.values(), ids=CASES.keys())
-def test_bad_input_is_reported_exactly(data, filename, old, new, expected):
+def test_bad_input_is_reported_exactly(fixture_data, filename, old, new, expected):
     if old is None:
-        (data / filename).write_text(new)
+        (fixture_data / filename).write_text(new)
     else:
-        edit(data / filename, old, new)
-    result = check(data.parent)
+        edit(fixture_data / filename, old, new)
+    result = check(fixture_data.parent)
     assert result.returncode == 1
     assert expected in result.stderr.splitlines(), result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_bytes_that_are_not_utf8(data):
-    (data / "takeaways.yml").write_bytes(b"- title: caf\xe9\n  text: x\n")
-    result = check(data.parent)
+def test_bytes_that_are_not_utf8(fixture_data):
+    (fixture_data / "takeaways.yml").write_bytes(b"- title: caf\xe9\n  text: x\n")
+    result = check(fixture_data.parent)
     assert "data/takeaways.yml:1:13: takeaways: the file is not valid UTF-8 text" in result.stderr.splitlines()
 
 
-def test_every_problem_is_reported_in_one_run(data):
-    edit(data / "faq.yml", "related: [second]", "related: [gil]")
-    edit(data / "comparison.yml", "id: ease", "id: speed")
-    edit(data / "comparison.yml", "rust: Compiled ahead of time.", "rust: [a]")
-    (data / "verdict.yml").write_text("")
-    result = check(data.parent)
+def test_every_problem_is_reported_in_one_run(fixture_data):
+    edit(fixture_data / "faq.yml", "related: [second]", "related: [gil]")
+    edit(fixture_data / "comparison.yml", "id: ease", "id: speed")
+    edit(fixture_data / "comparison.yml", "rust: Compiled ahead of time.", "rust: [a]")
+    (fixture_data / "verdict.yml").write_text("")
+    result = check(fixture_data.parent)
     problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
     assert problems == [
         "data/comparison.yml:4:3: comparison[0].rust: expected text, got a list",
@@ -164,8 +159,7 @@ def test_every_problem_is_reported_in_one_run(data):
 
 
 def test_jinja_in_data_is_shown_literally(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     edit(project / "data" / "faq.yml", "It is the first entry.", "Try {{ 7 * 7 }} and {% raw %} here.")
     mkdocs("build", "--strict", cwd=project, check=True)
     html = (project / "site" / "faq" / "first" / "index.html").read_text()
@@ -185,8 +179,7 @@ def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
 
 
 def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     page = project / "docs" / "verdict.md"
     page.write_text(page.read_text() + "\n{{ criterion_card('no-such-criterion') }}\n")
     result = mkdocs("build", "--strict", cwd=project)
@@ -196,8 +189,7 @@ def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path)
 
 
 def test_a_table_without_a_caption_stops_the_build_until_it_gets_one(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     page = project / "docs" / "ecosystem.md"
     page.write_text(page.read_text() + "\n| Tool | Language |\n| --- | --- |\n| uv | Rust |\n")
     result = mkdocs("build", "--strict", cwd=project)

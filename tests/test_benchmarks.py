@@ -14,17 +14,12 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, run, soup
 
-from macros import benchmarks, loader, render
+from macros import benchmarks, render
 from macros.models import BenchmarksFile, Rung, break_even
 from tools import bench_languages, interpreters
 
 FORMAT = render._templates().filters
 SPAN = 370  # the width of the longest bar, set in benchmark_chart.html.j2
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +72,10 @@ def test_python_bars_run_from_the_oldest_interpreter_to_the_newest(data):
     assert versions == sorted(versions)
 
 
-def test_chart_colours_follow_the_light_and_dark_schemes(browser, server):
+def test_chart_colours_follow_the_light_and_dark_schemes(context_for, server):
     colours = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
-        page = context.new_page()
+        page = context_for(scheme=scheme)
         page.goto(server + "/performance/#measured")
         colours[scheme] = page.evaluate("""() => {
             const fill = selector => getComputedStyle(document.querySelector(selector)).fill;
@@ -89,7 +83,6 @@ def test_chart_colours_follow_the_light_and_dark_schemes(browser, server):
                     hot: fill('.bench-chart .bar-hot-path'), text: fill('.bench-chart text'),
                     body: getComputedStyle(document.querySelector('.md-typeset')).color};
         }""")
-        context.close()
     for scheme, c in colours.items():
         assert c["text"] == c["body"], f"{scheme}: chart text is not the page's text colour"
         assert len({c["python"], c["rust"], c["hot"], c["text"]}) == 4, f"{scheme}: bars are not told apart by colour"

@@ -6,16 +6,6 @@ import json
 import re
 from collections import defaultdict
 
-import pytest
-from conftest import ROOT
-
-from macros import loader
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
-
 
 def distinctive_words(site) -> dict[str, str]:
     """Words that occur in exactly one search document, which is an answer's own page: word -> FAQ id."""

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, ROOT, copy_project, run, soup, stub_topic_pages
+from conftest import FIXTURE_DATA, ROOT, copy_project, fixture_project, run, soup
 
 from macros import loader, schema, stale
 from macros.models import FILES
@@ -130,8 +130,7 @@ def test_failed_build_leaves_the_last_good_site_intact(tmp_path):
 
 
 def test_make_build_stops_on_a_warning_like_any_strict_build(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     assert run(*MAKE, "build", cwd=project).returncode == 0
     built = (project / "site" / "index.html").read_text()
     index = project / "docs" / "index.md"
@@ -144,10 +143,10 @@ def test_make_build_stops_on_a_warning_like_any_strict_build(tmp_path):
 
 # --- edit links ----------------------------------------------------------------------------------------------
 
-def test_edit_links_open_the_exact_yaml_line(site):
+def test_edit_links_open_the_exact_yaml_line(site, data):
     config = variant.settings()
     base = config["repo_url"] + "/edit/main/data/"
-    answers = [(f"faq/{entry.id}", entry.id) for entry in loader.load(ROOT / "data").faq.root]
+    answers = [(f"faq/{entry.id}", entry.id) for entry in data.faq.root]
     criteria = [("comparison", section["data-entry"]) for section in soup(site, "comparison").select("section.entry")]
     assert answers and criteria
     for filename, what, pages in (("faq.yml", "Edit this answer", answers), ("comparison.yml", "Edit this criterion", criteria)):
@@ -224,8 +223,7 @@ def _wait_for(url: str, text: str, seconds: float = 60, fetch=lambda body: body)
 
 
 def test_make_serve_picks_up_data_macro_and_stylesheet_edits(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     port = _free_port()
     server = subprocess.Popen([*MAKE, "serve", f"HOST=127.0.0.1:{port}"], cwd=project, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True, start_new_session=True,

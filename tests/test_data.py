@@ -5,21 +5,13 @@ from __future__ import annotations
 import re
 import sys
 
-import pytest
 from conftest import ROOT, run
-
-from macros import loader
 
 REQUIRED_CRITERIA = {"learning-curve", "performance", "memory-management", "concurrency", "ecosystem",
                      "development-speed", "deployment", "interoperability", "best-suited-for"}
 # The questions every reader asks (issue #2), by the ids the public links use.
 REQUIRED_FAQ = {"where-rust-wins", "is-python-easier-to-learn", "use-both", "deployment-differences",
                 "where-python-wins", "how-to-migrate"}
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def test_make_check_accepts_the_real_data():

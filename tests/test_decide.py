@@ -10,15 +10,10 @@ import yaml
 from conftest import ROOT
 from playwright.sync_api import expect
 
-from macros import loader, render
+from macros import render
 
 VECTORS = yaml.safe_load((ROOT / "tests" / "decision_vectors.yml").read_text())
 HOT_SPOT = {"name": "hot spot", "traits": ["hot-spot", "python-codebase"], "weights": {"performance": "Critical"}}
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def answer(page, vector: dict) -> None:
@@ -83,22 +78,18 @@ def test_reasons_link_to_their_explanations_on_the_page(page, server):
     assert faq.count() >= 1, "the advice links to FAQ answers"
 
 
-def test_a_shared_link_restores_the_answers_and_the_result(page, browser, server):
+def test_a_shared_link_restores_the_answers_and_the_result(page, context_for, server):
     page.goto(f"{server}/decide/")
     answer(page, HOT_SPOT)
     url = page.url
     assert re.search(r"\?.*performance=3", url) and "trait=hot-spot" in url
     share = page.locator(".decide__share")
     assert share.evaluate("a => a.href") == url
-    context = browser.new_context()
-    try:
-        other = context.new_page()
-        other.goto(url)
-        assert form_state(other) == form_state(page)
-        assert shown(other) == shown(page)
-        assert shown(other)["outcome"] == "mix"
-    finally:
-        context.close()
+    other = context_for()
+    other.goto(url)
+    assert form_state(other) == form_state(page)
+    assert shown(other) == shown(page)
+    assert shown(other)["outcome"] == "mix"
 
 
 def test_start_over_clears_the_answers_and_the_link(page, server):
@@ -172,39 +163,35 @@ def test_every_control_has_a_label(page, server, data):
         assert control.count() == (1 if score.rust is not None else 0), score.id
 
 
-def test_without_javascript_the_page_shows_all_the_rules(browser, server, data):
+def test_without_javascript_the_page_shows_all_the_rules(context_for, server, data):
     decision = data.decision
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/decide/")
-        assert page.locator("#decide").is_hidden()
-        assert page.locator(".decide-noscript").is_visible()
-        text = " ".join(page.locator("article").inner_text().split())
-        for level in decision.levels:
-            assert f"{level.label} ×{level.weight}" in text
-        assert f"neither language has {decision.thresholds.minimum} points" in text
-        assert f"at least {decision.thresholds.ratio:g} times the other's points" in text
-        titles = {c.id: c.title for c in data.comparison.root}
-        for score in decision.criteria:
-            if score.rust is None:
-                assert f"{titles[score.id]}: {render.plain_text(score.why)}" in text, score.id
-                continue
-            cells = row_cells(page, f"#score-{score.id}")
-            assert cells == [titles[score.id], str(score.rust), str(score.python), render.plain_text(score.why)]
-        for trait in decision.traits:
-            cells = row_cells(page, f"#trait-{trait.id}")
-            assert cells[0] == trait.label and cells[2] == render.plain_text(trait.why), trait.id
-            assert cells[1] == ", ".join(f"+{p} {side}" for side, p in (("Rust", trait.rust), ("Python", trait.python)) if p)
-            links = page.locator(f"#trait-{trait.id}").locator("xpath=ancestor::tr/td[4]//a")
-            hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-            assert hrefs == [f"../comparison/#{c}" for c in trait.criteria] + [f"../faq/#{q}" for q in trait.faq]
-        for name, outcome in decision.outcomes:
-            section = page.locator(f'.decide-outcome[data-outcome="{name}"]')
-            assert section.locator("h3").inner_text().rstrip("¶").strip() == outcome.title
-            assert render.plain_text(outcome.advice) in " ".join(section.inner_text().split())
-    finally:
-        context.close()
+    page = context_for(java_script_enabled=False)
+    page.goto(f"{server}/decide/")
+    assert page.locator("#decide").is_hidden()
+    assert page.locator(".decide-noscript").is_visible()
+    text = " ".join(page.locator("article").inner_text().split())
+    for level in decision.levels:
+        assert f"{level.label} ×{level.weight}" in text
+    assert f"neither language has {decision.thresholds.minimum} points" in text
+    assert f"at least {decision.thresholds.ratio:g} times the other's points" in text
+    titles = {c.id: c.title for c in data.comparison.root}
+    for score in decision.criteria:
+        if score.rust is None:
+            assert f"{titles[score.id]}: {render.plain_text(score.why)}" in text, score.id
+            continue
+        cells = row_cells(page, f"#score-{score.id}")
+        assert cells == [titles[score.id], str(score.rust), str(score.python), render.plain_text(score.why)]
+    for trait in decision.traits:
+        cells = row_cells(page, f"#trait-{trait.id}")
+        assert cells[0] == trait.label and cells[2] == render.plain_text(trait.why), trait.id
+        assert cells[1] == ", ".join(f"+{p} {side}" for side, p in (("Rust", trait.rust), ("Python", trait.python)) if p)
+        links = page.locator(f"#trait-{trait.id}").locator("xpath=ancestor::tr/td[4]//a")
+        hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert hrefs == [f"../comparison/#{c}" for c in trait.criteria] + [f"../faq/#{q}" for q in trait.faq]
+    for name, outcome in decision.outcomes:
+        section = page.locator(f'.decide-outcome[data-outcome="{name}"]')
+        assert section.locator("h3").inner_text().rstrip("¶").strip() == outcome.title
+        assert render.plain_text(outcome.advice) in " ".join(section.inner_text().split())
 
 
 def row_cells(page, anchor: str) -> list[str]:

@@ -11,7 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
-from macros import loader
 from tools import examples as ex
 
 EXAMPLES = ex.load_examples()
@@ -160,7 +159,7 @@ def test_the_examples_page_lists_each_task_at_its_id_with_a_link_to_its_page(exa
 
 
 @pytest.mark.parametrize("example_id", BY_ID)
-def test_each_example_page_shows_the_real_files_in_tabs(site, example_id):
+def test_each_example_page_shows_the_real_files_in_tabs(site, data, example_id):
     example = BY_ID[example_id]
     page = soup(site, f"examples/{example.id}")
     assert page.select_one("article h1").get_text().rstrip("¶").strip() == example.title
@@ -180,7 +179,7 @@ def test_each_example_page_shows_the_real_files_in_tabs(site, example_id):
         for path, code in zip(files, block.select("pre code"), strict=True):
             assert code.get_text() == (ROOT / path).read_text(), f"{path} differs on the page"
     assert page.select_one("a.md-content__button[rel=edit]")["href"].endswith(
-        f"data/examples.yml#L{loader.load(ROOT / 'data').line('examples.yml', example.id)}")
+        f"data/examples.yml#L{data.line('examples.yml', example.id)}")
 
 
 def test_tabs_switch_and_the_copy_button_copies_the_program(page, server):

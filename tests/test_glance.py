@@ -5,22 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs
-
-from macros import loader
+from conftest import copy_project, edit, mkdocs, soup
 
 SVG_FILE = "assets/rust-vs-python-at-a-glance.svg"
 
 
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
-
-
 def inline_svg(site: Path):
-    return BeautifulSoup((site / "index.html").read_text(), "html.parser").select_one("figure.glance-figure svg")
+    return soup(site, "").select_one("figure.glance-figure svg")
+
+
+def standalone_svg(site: Path):
+    """The drawing as the download link serves it."""
+    return BeautifulSoup((site / SVG_FILE).read_text(), "html.parser").svg
 
 
 def bar_widths(svg, criterion_id: str) -> dict[str, float]:
@@ -49,43 +46,34 @@ def test_home_page_shows_the_infographic_drawn_from_the_data(site, data):
 
 
 def test_the_download_link_serves_the_same_drawing(site):
-    html = BeautifulSoup((site / "index.html").read_text(), "html.parser")
-    link = html.select_one("figure.glance-figure figcaption a[download]")
+    link = soup(site, "").select_one("figure.glance-figure figcaption a[download]")
     assert link["href"] == SVG_FILE
-    standalone = BeautifulSoup((site / SVG_FILE).read_text(), "html.parser").svg
+    standalone = standalone_svg(site)
     assert standalone["xmlns"] == "http://www.w3.org/2000/svg"
     assert str(standalone) == str(inline_svg(site))
 
 
-def test_readable_on_a_375_px_phone_without_horizontal_scroll(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/")
-        svg = page.locator("figure.glance-figure svg")
-        svg.scroll_into_view_if_needed()
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375
-        box = svg.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
-        smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('svg.glance text')]
-            .map(t => t.getBoundingClientRect().height))""")
-        assert smallest >= 11, f"the smallest label is {smallest:.1f} px tall"
-    finally:
-        context.close()
+def test_readable_on_a_375_px_phone_without_horizontal_scroll(context_for, server):
+    page = context_for(375)
+    page.goto(f"{server}/")
+    svg = page.locator("figure.glance-figure svg")
+    svg.scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    box = svg.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('svg.glance text')]
+        .map(t => t.getBoundingClientRect().height))""")
+    assert smallest >= 11, f"the smallest label is {smallest:.1f} px tall"
 
 
-def test_colors_follow_the_light_and_dark_schemes(browser, server):
+def test_colors_follow_the_light_and_dark_schemes(context_for, server):
     colors = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
-        try:
-            page = context.new_page()
-            page.goto(f"{server}/")
-            colors[scheme] = page.evaluate("""() => Object.fromEntries(
-                ['rect.bg', 'text.text', 'rect.rust', 'rect.python'].map(selector => [selector,
-                    getComputedStyle(document.querySelector('svg.glance ' + selector)).fill]))""")
-        finally:
-            context.close()
+        page = context_for(scheme=scheme)
+        page.goto(f"{server}/")
+        colors[scheme] = page.evaluate("""() => Object.fromEntries(
+            ['rect.bg', 'text.text', 'rect.rust', 'rect.python'].map(selector => [selector,
+                getComputedStyle(document.querySelector('svg.glance ' + selector)).fill]))""")
     for selector in colors["light"]:
         assert colors["light"][selector] != colors["dark"][selector], selector
 
@@ -96,16 +84,9 @@ def test_changing_a_criterion_redraws_the_infographic(tmp_path):
     edit(project / "data" / "decision.yml", "  - id: performance\n    rust: 5\n    python: 2\n",
          "  - id: performance\n    rust: 5\n    python: 4\n")
     mkdocs("build", "--strict", cwd=project, check=True)
-    for svg in (inline_svg(project / "site"),
-                BeautifulSoup((project / "site" / SVG_FILE).read_text(), "html.parser").svg):
+    for svg in (inline_svg(project / "site"), standalone_svg(project / "site")):
         row = svg.find("g", attrs={"data-criterion": "performance"})
         assert row.find("text").get_text() == "Raw speed"
         widths = bar_widths(svg, "performance")
         assert widths["python"] / widths["rust"] == 4 / 5
         assert "Raw speed: Rust 5, Python 4;" in svg.desc.get_text()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{path.name} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1))

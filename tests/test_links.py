@@ -8,15 +8,11 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs, soup
 from test_browser import heading_is_visible_below_header
 
-from macros import ledger, loader
+from macros import ledger
 from tools import variant
+from tools.serve import serve
 
 SITE_URL = variant.settings()["site_url"]
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def is_highlighted(page, entry_id: str) -> bool:
@@ -36,17 +32,13 @@ def test_every_answer_and_criterion_lands_below_the_header_and_highlighted(page,
         assert is_highlighted(page, entry_id)
 
 
-def test_without_javascript_the_target_heading_is_still_marked(browser, server, data):
+def test_without_javascript_the_target_heading_is_still_marked(context_for, server, data):
     target, other = data.faq.root[1].id, data.faq.root[2].id
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/faq/#{target}")
-        mark = "id => getComputedStyle(document.getElementById(id)).boxShadow"
-        assert page.evaluate(mark, target) != "none"
-        assert page.evaluate(mark, other) == "none"
-    finally:
-        context.close()
+    page = context_for(java_script_enabled=False)
+    page.goto(f"{server}/faq/#{target}")
+    mark = "id => getComputedStyle(document.getElementById(id)).boxShadow"
+    assert page.evaluate(mark, target) != "none"
+    assert page.evaluate(mark, other) == "none"
 
 
 def test_following_links_and_back_forward_land_on_the_answer(page, server, data):
@@ -67,32 +59,27 @@ def test_following_links_and_back_forward_land_on_the_answer(page, server, data)
     page.wait_for_url(re.compile(rf"/faq/{target}/$"))
 
 
-def test_copy_link_puts_the_absolute_url_on_the_clipboard(browser, server, data):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-    page = context.new_page()
-    try:
-        entry = data.faq.root[3]
-        page.goto(f"{server}/faq/")
-        button = page.get_by_role("button", name=f"Copy link to “{entry.question}”")
-        button.focus()
-        page.keyboard.press("Enter")
-        assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/#{entry.id}"
-        assert button.inner_text() == "Link copied"
-        page.wait_for_function("document.getElementById('entry-announcer')?.textContent.includes('copied')")
+def test_copy_link_puts_the_absolute_url_on_the_clipboard(page, server, data):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    entry = data.faq.root[3]
+    page.goto(f"{server}/faq/")
+    button = page.get_by_role("button", name=f"Copy link to “{entry.question}”")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/#{entry.id}"
+    assert button.inner_text() == "Link copied"
+    page.wait_for_function("document.getElementById('entry-announcer')?.textContent.includes('copied')")
 
-        criterion = data.comparison.root[0]
-        page.goto(f"{server}/comparison/")
-        page.get_by_role("button", name=f"Copy link to “{criterion.title}”").click()
-        assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}comparison/#{criterion.id}"
+    criterion = data.comparison.root[0]
+    page.goto(f"{server}/comparison/")
+    page.get_by_role("button", name=f"Copy link to “{criterion.title}”").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}comparison/#{criterion.id}"
 
-        # On an answer's own page (<article data-page-kind="answer">) it is the page's address, without the
-        # search term a search result adds or the fragment of a heading.
-        page.goto(f"{server}/faq/{entry.id}/?h=rust#sources")
-        page.get_by_role("button", name=f"Copy link to “{entry.question}”").click()
-        assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/{entry.id}/"
-    finally:
-        context.close()
+    # On an answer's own page (<article data-page-kind="answer">) it is the page's address, without the
+    # search term a search result adds or the fragment of a heading.
+    page.goto(f"{server}/faq/{entry.id}/?h=rust#sources")
+    page.get_by_role("button", name=f"Copy link to “{entry.question}”").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}faq/{entry.id}/"
 
 
 def test_every_entry_has_a_copy_button_and_keeps_its_permalink(page, server, data):
@@ -125,24 +112,13 @@ def aliased_site(tmp_path_factory):
 
 
 def test_an_alias_lands_on_the_renamed_answer(page, aliased_site):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _QuietHandler
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(aliased_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
+    with serve(aliased_site) as base:
         for path, old, new in (("faq", "use-both", "mixing-rust-and-python"),
                                ("comparison", "memory-management", "memory-and-gc")):
             page.goto(f"{base}/{path}/#{old}")
             page.wait_for_url(re.compile(rf"/{path}/#{new}$"))
             page.wait_for_function("id => document.getElementById(id).closest('section.entry.entry--target')", arg=new)
             assert heading_is_visible_below_header(page, new)
-    finally:
-        httpd.shutdown()
 
 
 def test_alias_keeps_the_ledger_whole_and_removal_breaks_it(tmp_path, aliased_site):

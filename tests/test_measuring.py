@@ -1,13 +1,19 @@
-"""`make audit` and `make bench`: the message a contributor gets without Chromium, and which pages fail the audit."""
+"""`make audit` and `make bench`: the message a contributor gets without Chromium, which pages fail the audit, and
+the loopback server that they and the tests serve a built site with."""
 
 from __future__ import annotations
 
+import gzip
+import http.client
+import os
 import sys
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import run
 
 from tools import audit
+from tools.serve import serve
 
 
 @pytest.mark.parametrize("module", ["tools.audit", "tools.bench"])
@@ -46,3 +52,37 @@ def test_the_audit_fails_each_missed_target_and_passes_a_slow_run_the_median_abs
     summary, misses = audit.summarize({"/": results["/"]}, 3)
     assert misses == []
     assert "All targets met." in summary
+
+
+def get(base: str, path: str, accept_gzip: bool = True) -> tuple[http.client.HTTPResponse, bytes]:
+    connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=10)
+    connection.request("GET", path, headers={"Accept-Encoding": "gzip, deflate"} if accept_gzip else {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def test_the_loopback_server_answers_like_a_real_host(tmp_path):
+    page, stylesheet = tmp_path / "faq" / "index.html", tmp_path / "style.css"
+    page.parent.mkdir()
+    page.write_text("<!doctype html><title>FAQ</title>")
+    stylesheet.write_text("body { color: black }")
+    with serve(tmp_path) as base:
+        response, body = get(base, "/faq/?h=GIL")
+        assert (response.status, response.getheader("Content-Type"), response.getheader("Content-Encoding")) == (
+            200, "text/html", "gzip")
+        assert gzip.decompress(body) == page.read_bytes()
+
+        response, body = get(base, "/style.css", accept_gzip=False)
+        assert (response.status, response.getheader("Content-Type"), response.getheader("Content-Encoding")) == (
+            200, "text/css", None)
+        assert body == stylesheet.read_bytes()
+
+        response, _ = get(base, "/faq")
+        assert (response.status, response.getheader("Location")) == (301, "/faq/")
+        assert get(base, "/no-such-page/")[0].status == 404
+
+        page.write_text("<!doctype html><title>FAQ, rebuilt</title>")
+        os.utime(page, ns=(1, 1))  # another modification time, however coarse the file system's clock
+        assert gzip.decompress(get(base, "/faq/")[1]) == page.read_bytes()

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
 
-from macros import ledger, loader
+from macros import ledger
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -19,27 +19,6 @@ WIDTHS = [1280, 375]
 def all_pages(site) -> list[str]:
     """Every page of the built site, as a path below the server root."""
     return ledger.pages(site)
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
-
-
-@pytest.fixture
-def context_for(browser):
-    contexts = []
-
-    def make(width=1280, scheme="light", **options):
-        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def test_pages_load_nothing_from_other_hosts_and_log_nothing(context_for, server, site):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, ROOT, copy_project, mkdocs, soup, stub_topic_pages
+from conftest import ROOT, fixture_project, mkdocs, soup
 from PIL import Image
 
-from macros import cards, ledger, loader
+from macros import cards, ledger
 from macros.models import DESCRIPTION_MAX
 from macros.render import plain_text, shorten
 from tools import variant
@@ -22,11 +22,6 @@ from tools import variant
 SETTINGS = variant.settings()
 SITE_URL, SITE_NAME = SETTINGS["site_url"], SETTINGS["site_name"]
 TITLE_SUFFIX = f" - {SETTINGS['extra']['short_name']}"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -123,8 +118,7 @@ def test_text_the_font_cannot_draw_is_refused(tmp_path):
 @pytest.fixture(scope="module")
 def small_project(tmp_path_factory):
     """The fixture data built with another site_url, so nothing below can pass by matching mkdocs.yml."""
-    project = copy_project(tmp_path_factory.mktemp("sharing"), FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path_factory.mktemp("sharing"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(f"site_url: {SITE_URL}", "site_url: https://example.org/guide/"))
     mkdocs("build", "--strict", cwd=project, check=True)
@@ -153,8 +147,7 @@ def test_a_rebuild_redraws_only_the_cards_whose_text_changed(small_project):
 
 
 def test_a_card_the_font_cannot_draw_stops_the_build(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
-    stub_topic_pages(project)
+    project = fixture_project(tmp_path)
     faq = project / "data" / "faq.yml"
     faq.write_text(faq.read_text().replace("short_answer: Yes, the second.", "short_answer: Yes → no."))
     result = mkdocs("build", "--strict", cwd=project)

@@ -13,17 +13,12 @@ import rjsmin
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
-from macros import ledger, loader
+from macros import ledger
 from macros.render import plain_text
 from tools import variant
 
 PAGES = ["", "comparison/", "examples/", "performance/", "concurrency/", "ecosystem/", "use-cases/",
          "interop-deployment/", "learning-migration/", "maintenance/", "faq/", "verdict/", "decide/"]
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
 
 
 def test_strict_build_has_no_warnings(build):

@@ -9,11 +9,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, run, serve, soup
+from conftest import ROOT, copy_project, run, soup
 from test_site import assert_each_page_says_its_kind
 
-from macros import ledger, loader, urls
+from macros import ledger, urls
 from tools import variant
+from tools.serve import serve
 
 SITE_URL = variant.settings()["site_url"]
 SEARCH_QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions.yml").read_text())
@@ -27,12 +28,8 @@ def zensical_site() -> Path:
 
 @pytest.fixture(scope="session")
 def zensical_server(zensical_site):
-    yield from serve(zensical_site)
-
-
-@pytest.fixture(scope="module")
-def data():
-    return loader.load(ROOT / "data")
+    with serve(zensical_site) as base:
+        yield base
 
 
 def test_every_published_link_resolves(zensical_site):

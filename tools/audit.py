@@ -87,20 +87,18 @@ def main() -> int:
 
 def measure(workdir: Path, runs: int) -> dict:
     site = ROOT / "site"
-    base, server = serve(site)
-    default_base, default_server = serve(default_theme_build(workdir))
     wanted = set(filter(None, os.environ.get("AUDIT_PAGES", "").split(",")))
     measured = {path: [] for path in ledger.pages(site) if not wanted or path in wanted}
-    for round_ in range(1, runs + 1):  # in rounds, so a slow spell on the machine cannot take all of one page's runs
+    with serve(site) as base, serve(default_theme_build(workdir)) as default_base:
+        # in rounds, so a slow spell on the machine cannot take all of one page's runs
+        for round_ in range(1, runs + 1):
+            for path, page_runs in measured.items():
+                page_runs.append(lighthouse(base + path, workdir))
+            print(f"round {round_} of {runs} done", file=sys.stderr)
+        results = {}
         for path, page_runs in measured.items():
-            page_runs.append(lighthouse(base + path, workdir))
-        print(f"round {round_} of {runs} done", file=sys.stderr)
-    results = {}
-    for path, page_runs in measured.items():
-        results[path] = {"runs": page_runs, "default_theme": lighthouse(default_base + path, workdir)}
-        print(f"{path}: performance {[r['scores']['performance'] for r in page_runs]}", file=sys.stderr)
-    server.shutdown()
-    default_server.shutdown()
+            results[path] = {"runs": page_runs, "default_theme": lighthouse(default_base + path, workdir)}
+            print(f"{path}: performance {[r['scores']['performance'] for r in page_runs]}", file=sys.stderr)
     return results
 
 

@@ -46,9 +46,8 @@ WORDS = ["ownership", "borrow", "thread", "interpreter", "wheel", "binary", "lat
 def bench_search(rounds: int = 5) -> None:
     from playwright.sync_api import sync_playwright
 
-    base, server = serve(ROOT / "site")
     timings: dict[str, list[float]] = {q: [] for q in QUERIES}
-    with sync_playwright() as playwright:
+    with serve(ROOT / "site") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium.PATH), args=chromium.ARGS)
         page = browser.new_page()
         page.goto(base + "/", wait_until="commit")
@@ -58,7 +57,6 @@ def bench_search(rounds: int = 5) -> None:
             for query in QUERIES:
                 timings[query].append(page.evaluate(_TIME_QUERY, query))
         browser.close()
-    server.shutdown()
     print(f"Search in Chromium, from the start of a page load until it is ready for a query (the search index\n"
           f"downloaded and the worker set up): {ready:.0f} ms\n")
     print("Later searches in Chromium, query to rendered results (ms):")

@@ -13,6 +13,7 @@ It prints the median of each figure per build and page, and what switching each 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import sys
@@ -98,18 +99,14 @@ def main() -> int:
         return 2
     pages = [path.strip() for path in PAGES.split(",") if path.strip()]
     settings = {"all on": "", "all off": "all", **{w.id: w.id for w in manifest.load() if w.enabled}}
-    with tempfile.TemporaryDirectory(prefix="bench-compat-") as workdir:
-        servers, sites = [], {}
+    with tempfile.TemporaryDirectory(prefix="bench-compat-") as workdir, contextlib.ExitStack() as servers:
+        sites = {}
         for name, setting in settings.items():
             site = Path(workdir) / (setting or "on")
             variant.build(ROOT / "mkdocs.yml", site, {"COMPAT_OFF": setting})
-            base, server = serve(site)
-            servers.append(server)
-            sites[name] = base
+            sites[name] = servers.enter_context(serve(site))
         print(f"Built {len(sites)} variants; measuring {len(pages)} pages x {LOADS} loads each", file=sys.stderr)
         runs = measure(sites, pages)
-        for server in servers:
-            server.shutdown()
     load_average = os.getloadavg()[0]
     report(runs, pages)
     print(f"\nOne-minute load average at the end: {load_average:.2f} on {os.cpu_count()} cores.")

@@ -123,12 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"{args.site} holds no built site: run `make build` first")
     config = load_config()
     pages = ledger.pages(args.site)
-    base, server = serve(args.site)
-    try:
+    with serve(args.site) as base:
         passed = [run_tool(name, config.get(name, ToolConfig()), args.site, base, pages)
                   for name in args.only or validators.TOOLS]
-    finally:
-        server.shutdown()
     return 0 if all(passed) else 1
 
 

@@ -3,7 +3,6 @@ traces from the built site, and a mistake in a switch or in the manifest stoppin
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -23,10 +22,6 @@ def bundle(site: Path, kind: str, name: str) -> str:
     return next((site / "assets" / kind).glob(f"{name}.*.min.{'css' if kind == 'stylesheets' else 'js'}")).read_text()
 
 
-def features(site: Path) -> list[str]:
-    return json.loads(soup(site, "faq/").select_one("script#__config").string)["features"]
-
-
 # What each workaround leaves in the built site, and only it.
 TRACES = {
     "scheme_toggle": lambda site: soup(site, "faq/").select_one("form[data-scheme-toggle]") is not None,
@@ -34,8 +29,6 @@ TRACES = {
     "deferred_bundle": lambda site: soup(site, "faq/").select_one("script[defer][src*='/bundle.']") is not None,
     "bundle_compile_hint": lambda site: bundle(site, "javascripts", "bundle").startswith(HINT),
     "closed_drawer": lambda site: "content-visibility:hidden" in bundle(site, "stylesheets", "site"),
-    "tab_arrows": lambda site: ".tabbed-control[hidden]" in bundle(site, "stylesheets", "site"),
-    "lazy_code": lambda site: "content.lazy" in features(site) and "(hover)" in bundle(site, "javascripts", "site"),
 }
 
 

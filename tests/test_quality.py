@@ -51,14 +51,6 @@ def test_axe_finds_no_violations(context_for, server, site, scheme, width):
     assert found == []
 
 
-@pytest.mark.workaround("lazy_code")
-def test_code_in_hidden_tabs_is_set_up_only_when_shown(context_for, server):
-    page = context_for()
-    page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
-    blocks, bars = page.locator("article pre"), page.locator("article pre > nav.md-code__nav")
-    assert blocks.count() == 4 and bars.count() < 4
-
-
 def test_each_code_block_gets_a_copy_button_in_a_bar_named_after_it_once_shown(context_for, server):
     page = context_for()
     page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
@@ -249,26 +241,6 @@ def test_closed_menu_on_a_phone_is_skipped_until_opened(context_for, server):
     assert page.evaluate("document.activeElement.matches('.md-sidebar--primary a')") is True
     link.click()
     assert page.url == server + "/decide/"
-
-
-@pytest.mark.workaround("tab_arrows")
-def test_tab_scroll_buttons_draw_their_arrow_only_when_shown(context_for, server):
-    page = context_for(375)
-    page.goto(server + "/examples/word-frequencies/", wait_until="networkidle")
-    tabs = page.locator("article .tabbed-set").first
-    controls = tabs.locator(".tabbed-control")
-    expect(controls).to_have_count(2)
-    arrow = "button => { const after = getComputedStyle(button, '::after'); return [after.maskImage, after.backgroundColor] }"
-    assert controls.evaluate_all("controls => controls.map(control => control.hidden)") == [True, True]
-    assert [controls.nth(i).locator("button").evaluate(arrow) for i in range(2)] == [["none", "rgba(0, 0, 0, 0)"]] * 2
-    tabs.locator(".tabbed-labels").evaluate("labels => { labels.style.maxWidth = '3rem' }")  # now the labels overflow
-    shown = tabs.locator(".tabbed-control--next")
-    expect(shown).not_to_have_attribute("hidden", "")
-    button = shown.locator("button")
-    # Material fades the arrow's fill in over 0.25 s, so wait for it rather than read it mid-transition.
-    button.evaluate("button => Promise.all(button.getAnimations({subtree: true}).map(a => a.finished))")
-    mask, fill = button.evaluate(arrow)
-    assert mask.startswith('url("data:image/svg+xml') and fill == button.evaluate("button => getComputedStyle(button).color")
 
 
 def test_print_shows_every_answer_and_tab_without_chrome(context_for, server):

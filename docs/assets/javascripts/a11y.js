@@ -4,7 +4,7 @@
 //   or other focusable element in the table; a table without one gets its wrapper made focusable.
 // - Each code block's copy-button bar is an unnamed <nav> landmark, so a page with several code blocks has
 //   several indistinguishable landmarks. Each bar is named after its code block's place on the page, whether
-//   Material has added it yet or adds it when the block comes into view (the lazy_code workaround, compat/).
+//   Material has added it yet or adds it later.
 // All of it runs once Material has set up the page, which wraps tables that are not published wrapped.
 (() => {
   const fix = () => {

@@ -20,18 +20,18 @@ from hooks.assets import COMPILE_HINT
 
 THEME_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
-_on: dict[str, bool] = {}
+_layers: list[str] = []  # the template folders of the workarounds that are on, set by on_config
 
 
 def on_config(config):
     try:
         workarounds = manifest.load()
-        _on.clear()
-        _on.update(manifest.switches(workarounds))
+        on = manifest.switches(workarounds)
     except manifest.CompatError as error:
         raise PluginError(str(error)) from None
-    config.extra["compat"] = dict(_on)
-    for workaround in (w for w in workarounds if _on[w.id]):
+    config.extra["compat"] = on
+    _layers[:] = [str(manifest.ROOT / w.layer) for w in workarounds if w.layer and on[w.id]]
+    for workaround in (w for w in workarounds if on[w.id]):
         for asset in workaround.assets:
             config[manifest.ASSET_LISTS[Path(asset).suffix]].append(str(manifest.ROOT / asset))
         features = config.theme["features"]
@@ -42,9 +42,8 @@ def on_config(config):
 def on_env(env, config, files):
     """Templates under compat/ are reachable as "compat/...", and the layer of each workaround that is on
     comes before the site's overrides and the theme."""
-    layers = [str(manifest.ROOT / w.layer) for w in manifest.load() if w.layer and _on[w.id]]
     env.loader = jinja2.ChoiceLoader([
-        *map(jinja2.FileSystemLoader, layers), env.loader,
+        *map(jinja2.FileSystemLoader, _layers), env.loader,
         jinja2.PrefixLoader({"compat": jinja2.FileSystemLoader(str(manifest.HERE))})])
     return env
 
@@ -52,7 +51,7 @@ def on_env(env, config, files):
 def on_files(files, config):
     """Chromium compiles a script that starts with the compile hint while it downloads (hooks/assets.py): the
     hint goes into the published copy of Material's bundle, and its source map skips that line."""
-    if not _on["bundle_compile_hint"]:
+    if not config.extra["compat"]["bundle_compile_hint"]:
         return files
     for bundle in [file for file in files if THEME_BUNDLE.fullmatch(file.src_uri)]:
         _replace(files, config, bundle, COMPILE_HINT + bundle.content_string)

@@ -46,16 +46,16 @@ build-zensical: $(VENV)/.installed-zensical  ## The same site built by Zensical 
 
 check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every problem, exit non-zero on any
 	@status=0; \
-	$(BIN)/python -m macros.check data || status=1; \
-	$(BIN)/python -m macros.lint data/ mkdocs.yml || status=1; \
-	$(BIN)/python -m macros.schema --check || status=1; \
+	$(BIN)/python -m content check data || status=1; \
+	$(BIN)/python -m content lint data/ mkdocs.yml || status=1; \
+	$(BIN)/python -m content schema --check || status=1; \
 	exit $$status
 
 stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (STALE_MONTHS=6)
-	$(BIN)/python -m macros.stale data --months $(or $(STALE_MONTHS),6)
+	$(BIN)/python -m content stale data --months $(or $(STALE_MONTHS),6)
 
-schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from macros/models.py
-	$(BIN)/python -m macros.schema
+schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from content/models.py
+	$(BIN)/python -m content schema
 
 test: $(VENV)/.installed-test $(VENV)/.installed-zensical node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
@@ -76,7 +76,7 @@ java:  # the Nu HTML Checker (make validate) runs on Java 11 or later; first, so
 	  fi; }
 
 ledger: build  ## Add the links this build publishes to published-links.txt (never removes any)
-	$(BIN)/python -m macros.ledger update site
+	$(BIN)/python -m content ledger update site
 
 audit: build node_modules/.installed  ## Lighthouse on every page (AUDIT_RUNS=5); writes audit/report.json and audit/summary.md
 	$(BIN)/python -m tools.audit

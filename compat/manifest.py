@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
-from macros.loader import ParseError, parse, validate
+from content.loader import ParseError, parse, validate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

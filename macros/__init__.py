@@ -7,10 +7,13 @@ import sys
 from pathlib import Path
 
 try:
-    from . import benchmarks, checks, document, loader, models, render, urls
+    from . import benchmarks, render, tables
 except ImportError:  # Zensical runs this file by its path, outside its package: import the package instead
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from macros import benchmarks, checks, document, loader, models, render, urls
+    from macros import benchmarks, render, tables
+
+from content import benchmark_models, document, fields, loader, models, rules, toolchain, urls
+from content.rules import walk
 
 
 def site_context(config) -> render.Site:
@@ -31,8 +34,10 @@ def site_context(config) -> render.Site:
 
 
 def define_env(env):
-    # `mkdocs serve` keeps this package imported between rebuilds; reload it so edits to macros/ show up.
-    for module in (models, document, urls, checks, loader, render, benchmarks):
+    # `mkdocs serve` keeps these modules imported between rebuilds; reload them, each after what it imports, so
+    # edits to content/ and macros/ show up.
+    for module in (fields, benchmark_models, models, document, urls, toolchain, walk, *rules.MODULES, rules, loader,
+                   tables, render, benchmarks):
         importlib.reload(module)
     site = site_context(env.conf)
     for macro in (*render.MACROS, *benchmarks.MACROS):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import BenchmarkResult, BenchmarksFile, Timing
+from content.benchmark_models import BenchmarkResult, BenchmarksFile, Timing
+
 from .render import Site, _render, _templates
 
 

@@ -8,6 +8,7 @@ changes.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from dataclasses import dataclass
 from functools import cache
@@ -20,9 +21,21 @@ WIDTH, HEIGHT = 1200, 630  # the size Open Graph consumers crop least (1.91:1)
 MARGIN = 72
 ELLIPSIS = "…"
 
-# From docs/assets/stylesheets/theme.css: the header's primary colour, its dark shade, the accent.
-PRIMARY, PRIMARY_DARK, ACCENT = "#8f3a14", "#6e2a0c", "#1f4fa3"
-BACKGROUND, TEXT = "#ffffff", "#222222"
+THEME_CSS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "stylesheets" / "theme.css"
+TEXT = "#222222"  # Material's body text is a translucent black; a card has no page behind it to blend with
+
+
+def theme_colour(name: str) -> str:
+    """A colour of the light scheme, read from the site's stylesheet, the one place the palette is written."""
+    light = THEME_CSS.read_text().split("}", 1)[0]  # the first block, `:root > *`, is the light scheme
+    if match := re.search(rf"--md-{re.escape(name)}:\s*(#[0-9a-fA-F]{{6}})\s*;", light):
+        return match.group(1)
+    raise ValueError(f"{THEME_CSS.name} sets no --md-{name} colour in its first block")
+
+
+# The header's colour, its dark shade, the header text and the accent.
+PRIMARY, PRIMARY_DARK = theme_colour("primary-fg-color"), theme_colour("primary-fg-color--dark")
+BACKGROUND, ACCENT = theme_colour("primary-bg-color"), theme_colour("accent-fg-color")
 
 # Sizes chosen so that, shrunk to a 300-pixel-wide chat preview, the title is about 15 px tall and the text 11 px.
 BAND_HEIGHT, SITE_SIZE = 120, 42
@@ -127,8 +140,8 @@ def draw(card: Card) -> Image.Image:
 
 @cache
 def _drawing_version() -> str:
-    """What changes every card's pixels: this module and the font files."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    """What changes every card's pixels: this module, the palette and the font files."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + "".join((PRIMARY, PRIMARY_DARK, BACKGROUND, ACCENT)).encode())
     for path in sorted((font_package.ROOT / "files").glob("*.ttf")):
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from . import render, site_context, urls
+from content import urls
+
+from . import render, site_context
 
 ROOT = Path(__file__).resolve().parent.parent
 # The entries with a page of their own, and what renders it; each kind's pages fill a folder of docs/.

@@ -14,9 +14,11 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from . import tables, toolchain, urls
-from .loader import SiteData
-from .models import DESCRIPTION_MAX
+from content import toolchain, urls
+from content.fields import DESCRIPTION_MAX
+from content.loader import SiteData
+
+from . import tables
 
 LABELS = {"rust": "Rust", "python": "Python", "depends": "Depends", "mix": "Mix: Rust core, Python surface"}
 

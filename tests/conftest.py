@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compat import manifest as compat
-from macros import loader
-from tools import chromium
+from content import loader
+from tools import chromium, variant
 from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,12 +66,15 @@ def mkdocs(*args: str, cwd: Path = ROOT, check: bool = False) -> subprocess.Comp
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (optionally with other data) that a test may break."""
-    for name in ("mkdocs.yml", "zensical.yml", "docs", "compat", "macros", "hooks", "overrides", "Makefile", "requirements.txt",
-                 "requirements-test.txt", "requirements-zensical.txt", ".yamllint.yml", "schemas",
-                 "published-links.txt", "examples"):
+    for name in (*(s for s in variant.SOURCES if s != "data"), "mkdocs.yml", "zensical.yml", "Makefile",
+                 "requirements.txt", "requirements-test.txt", "requirements-zensical.txt", ".yamllint.yml", "schemas",
+                 "published-links.txt"):
         source = ROOT / name
         # copy2 keeps modification times, so make sees the shared .venv as up to date
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "target"))
+        else:
+            shutil.copy2(source, dest / name)
     shutil.copytree(data or ROOT / "data", dest / "data")
     return dest
 

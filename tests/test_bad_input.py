@@ -10,16 +10,18 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_DATA, copy_project, edit, fixture_project, mkdocs, run, soup
 
+from content import rules
+
 
 def check(project: Path):
-    return run(sys.executable, "-m", "macros.check", "data", cwd=project)
+    return run(sys.executable, "-m", "content", "check", "data", cwd=project)
 
 
 @pytest.fixture
 def fixture_data(tmp_path) -> Path:
     """A copy of the fixture data that a test may break, beside the code that checks it."""
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    shutil.copytree(Path(__file__).parent.parent / "macros", tmp_path / "macros")
+    shutil.copytree(Path(__file__).parent.parent / "content", tmp_path / "content")
     return tmp_path / "data"
 
 
@@ -120,6 +122,23 @@ CASES = {
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }
+
+
+# Each rule of content/rules/ and the cases above that plant a violation of it.
+RULE_CASES = {
+    "unique-ids": ["duplicate id", "alias collides with id"],
+    "known-answers": ["dangling related", "dangling use-case link", "trait links an unknown answer"],
+    "decision-criteria": ["scores against the edge", "criterion without scores", "scores for an unknown criterion",
+                          "trait links an unknown criterion"],
+    "example-files": ["missing example file", "missing hot-path library"],
+    "benchmarked-examples": ["benchmark of an unknown example"],
+    "backed-claims": ["strength without a source", "link to an entry that does not exist", "use case without a source"],
+}
+
+
+def test_every_rule_has_a_planted_violation():
+    assert set(RULE_CASES) == set(rules.RULES), "give each rule in content/rules/ a case in RULE_CASES"
+    assert all(case in CASES for cases in RULE_CASES.values() for case in cases)
 
 
 @pytest.mark.parametrize("filename, old, new, expected", CASES.values(), ids=CASES.keys())

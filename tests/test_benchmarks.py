@@ -14,8 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, run, soup
 
+from content.benchmark_models import BenchmarksFile, Rung, break_even
 from macros import benchmarks, render
-from macros.models import BenchmarksFile, Rung, break_even
 from tools import bench_languages, interpreters
 
 FORMAT = render._templates().filters

@@ -17,8 +17,9 @@ import pytest
 import yaml
 from conftest import FIXTURE_DATA, ROOT, copy_project, fixture_project, run, soup
 
-from macros import loader, schema, stale
-from macros.models import FILES
+from content import loader
+from content.commands import schema, stale
+from content.models import FILES
 from tools import variant
 
 MAKE = ("make", "--no-print-directory", f"VENV={ROOT / '.venv'}")
@@ -67,7 +68,7 @@ def test_schema_check_reports_a_stale_schema(tmp_path, monkeypatch, capsys):
             (tmp_path / f"{filename}.json").write_text(schema.schema_text(filename))
     monkeypatch.setattr(schema, "SCHEMAS", tmp_path)
     assert schema.main(["--check"]) == 1
-    assert "faq.schema.json is out of date with macros/models.py: run `make schemas`" in capsys.readouterr().err
+    assert "faq.schema.json is out of date with content/models.py: run `make schemas`" in capsys.readouterr().err
 
 
 # --- make check ----------------------------------------------------------------------------------------------
@@ -186,7 +187,7 @@ def test_pre_commit_runs_the_same_checks():
 
 
 def test_python_code_passes_ruff():
-    result = run(str(ROOT / ".venv" / "bin" / "ruff"), "check", "macros", "tests", "tools")
+    result = run(str(ROOT / ".venv" / "bin" / "ruff"), "check", "content", "macros", "hooks", "compat", "tests", "tools")
     assert result.returncode == 0, result.stdout
 
 
@@ -256,7 +257,7 @@ def test_every_field_has_hover_text(filename):
     tree = json.loads(schema.schema_text(filename))
     for name, definition in [*tree.get("$defs", {}).items(), ("top level", tree)]:
         for field, spec in definition.get("properties", {}).items():
-            assert spec.get("description"), f"{filename}: {name}.{field} has no description in macros/models.py"
+            assert spec.get("description"), f"{filename}: {name}.{field} has no description in content/models.py"
 
 
 def test_make_stale_lists_entries_not_reviewed_for_six_months(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs, soup
 from test_browser import heading_is_visible_below_header
 
-from macros import ledger
+from content.commands import ledger
 from tools import variant
 from tools.serve import serve
 

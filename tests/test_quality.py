@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
 
-from macros import ledger
+from content.commands import ledger
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

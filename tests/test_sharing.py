@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, fixture_project, mkdocs, soup
-from PIL import Image
+from PIL import Image, ImageColor
 
-from macros import cards, ledger
-from macros.models import DESCRIPTION_MAX
+from content.commands import ledger
+from content.fields import DESCRIPTION_MAX
+from macros import cards
 from macros.render import plain_text, shorten
 from tools import variant
 
@@ -73,8 +74,20 @@ def test_an_answers_card_shows_its_question_and_short_answer(site, pages, data):
         assert drawn == short_answer or (drawn.endswith("…") and _is_word_cut(short_answer, drawn[:-1])), entry.id
     with Image.open(site / "assets/cards/faq" / f"{data.faq.root[0].id}.png") as png:
         colours = png.convert("RGB")
-        assert colours.getpixel((5, 5)) == (0x8F, 0x3A, 0x14)  # the header colour of theme.css
-        assert colours.getpixel((600, 625)) == (0x1F, 0x4F, 0xA3)  # the accent
+        assert colours.getpixel((5, 5)) == ImageColor.getrgb(cards.PRIMARY)
+        assert colours.getpixel((600, 625)) == ImageColor.getrgb(cards.ACCENT)
+
+
+def test_cards_take_the_colours_readers_see_in_the_header(context_for, server):
+    """The card's palette is read from theme.css; Chromium shows the same colours on the site."""
+    page = context_for(width=1280, scheme="light")
+    page.goto(server + "/")
+    header, accent = page.evaluate("""() => {
+        const style = getComputedStyle(document.body);
+        return [getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+                style.getPropertyValue('--md-accent-fg-color').trim()]; }""")
+    assert header == "rgb({}, {}, {})".format(*ImageColor.getrgb(cards.PRIMARY))
+    assert accent.lower() == cards.ACCENT.lower()
 
 
 def _is_word_cut(text: str, prefix: str) -> bool:

@@ -13,7 +13,7 @@ import rjsmin
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
-from macros import ledger
+from content.commands import ledger
 from macros.render import plain_text
 from tools import variant
 

@@ -12,7 +12,8 @@ import yaml
 from conftest import ROOT, copy_project, run, soup
 from test_site import assert_each_page_says_its_kind
 
-from macros import ledger, urls
+from content import urls
+from content.commands import ledger
 from tools import variant
 from tools.serve import serve
 

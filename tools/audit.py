@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros import ledger
+from content.commands import ledger
 from tools import chromium, variant
 from tools.serve import serve
 

@@ -30,8 +30,9 @@ from pathlib import Path
 
 import yaml
 
-from macros.models import BenchmarksFile, Example, Rung, break_even
-from macros.toolchain import RUSTC_FLAGS
+from content.benchmark_models import BenchmarksFile, Rung, break_even
+from content.models import Example
+from content.toolchain import RUSTC_FLAGS
 from tools import examples, interpreters
 
 LADDER = (0, 1, 2, 3, 4, 5, 6, 8, 12, 16, 24, 32)

@@ -8,9 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from macros import loader
-from macros.models import Example, ExamplesFile
-from macros.toolchain import EDITION, MIN_RUSTC, RUSTC_FLAGS
+from content import loader
+from content.models import Example, ExamplesFile
+from content.toolchain import EDITION, MIN_RUSTC, RUSTC_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 # One line per test, from unittest's verbose report or Rust's test harness:

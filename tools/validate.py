@@ -23,7 +23,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, RootModel, ValidationError
 
-from macros import ledger
+from content.commands import ledger
 from tools import validators
 from tools.serve import serve
 

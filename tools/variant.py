@@ -13,14 +13,16 @@ from pathlib import Path
 
 import yaml
 
-from macros.generate import settings  # noqa: F401  (mkdocs.yml read without MkDocs, for the tools)
+from macros.generate import settings  # mkdocs.yml read without MkDocs, for the tools
 
 ROOT = Path(__file__).resolve().parent.parent
+# What a build reads: docs/ and the folders mkdocs.yml watches (the one list of them).
+SOURCES = ("docs", *settings()["watch"])
 
 
-def copy_sources(dest: Path, names=("docs", "data", "compat", "macros", "hooks", "overrides", "examples")) -> Path:
+def copy_sources(dest: Path, names=SOURCES) -> Path:
     for name in names:
-        shutil.copytree(ROOT / name, dest / name)
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "target"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 

@@ -1,7 +1,6 @@
-"""`python -m macros.lint PATH...`: yamllint's style rules on the YAML files that are valid UTF-8. A file that
-is not is reported once, with its line, by `python -m macros.check`; yamllint would only add a traceback."""
+"""`python -m content lint PATH...`: yamllint's style rules on the YAML files that are valid UTF-8. A file that
+is not is reported once, with its line, by `python -m content check`; yamllint would only add a traceback."""
 
-import sys
 from pathlib import Path
 
 from yamllint import cli
@@ -20,5 +19,5 @@ def _is_utf8(path: Path) -> bool:
     return True
 
 
-if __name__ == "__main__":
-    cli.run(["--strict", "-f", "parsable", *readable([Path(arg) for arg in sys.argv[1:]])])
+def main(argv: list[str]) -> int:
+    return cli.run(["--strict", "-f", "parsable", *readable([Path(arg) for arg in argv])])

@@ -1,9 +1,9 @@
-"""`python -m macros.check [DATA_DIR]`: validate the data files and print every problem, one per line."""
+"""`python -m content check [DATA_DIR]`: validate the data files and print every problem, one per line."""
 
 import sys
 from pathlib import Path
 
-from .loader import DataError, load
+from ..loader import DataError, load
 
 
 def main(argv: list[str]) -> int:
@@ -18,6 +18,3 @@ def main(argv: list[str]) -> int:
           f"{len(data.use_cases.root)} use cases")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

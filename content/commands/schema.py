@@ -1,4 +1,4 @@
-"""`python -m macros.schema [--check]`: write the JSON Schema of every data file into schemas/, from the models.
+"""`python -m content schema [--check]`: write the JSON Schema of every data file into schemas/, from the models.
 
 Editors with the YAML language server read them through the `# yaml-language-server: $schema=` line that
 opens each data file, and show the models' field descriptions as hover text. With --check, nothing is
@@ -11,9 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from .models import FILES
+from ..models import FILES
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
 
 def schema_text(filename: str) -> str:
@@ -39,9 +39,6 @@ def main(argv: list[str]) -> int:
             path.write_text(text)
             print(f"wrote {path.relative_to(SCHEMAS.parent)}")
     for path in stale:
-        print(f"{path} is out of date with macros/models.py: run `make schemas`", file=sys.stderr)
+        print(f"{path} is out of date with content/models.py: run `make schemas`", file=sys.stderr)
     return 1 if stale else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

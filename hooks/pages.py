@@ -1,17 +1,22 @@
-"""MkDocs hooks: write the generated pages (macros/generate.py, which any builder runs) before MkDocs lists
-docs/, point each one's edit button at its YAML entry and redirect an answer's old ids to it. Publish each
-page's link-preview card (macros/cards.py).
+"""MkDocs hooks for the pages: write the generated pages (macros/generate.py, which any builder runs) before MkDocs
+lists docs/, point each one's edit button at its YAML entry and redirect an answer's old ids to it. Caption each
+table (macros/tables.py; a table without a caption is a warning, so `mkdocs build --strict` stops on it). Publish
+each page's link-preview card (macros/cards.py).
 
 MkDocs loads this file by path, not as part of the package, hence the import below.
 """
 
+import logging
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError
 
-from macros import cards, generate, site_context, urls
+from content import urls
+from macros import cards, generate, site_context, tables
+
+log = logging.getLogger("mkdocs.hooks.pages")
 
 # Where the edit button of each generated page points: its entry's line in the YAML (set by on_pre_build).
 _edit_urls: dict[str, str | None] = {}
@@ -34,6 +39,13 @@ def on_pre_build(config):
             _edit_urls[kind.page_file(entry.id)] = site.edit_url(kind, entry.id)
     for entry in urls.ANSWER.entries(site.data):  # an answer's old ids lead to its page
         redirects.update({urls.ANSWER.page_file(alias): urls.ANSWER.page_file(entry.id) for alias in entry.aliases})
+
+
+def on_page_content(html, page, config, files):
+    html = tables.caption(html)
+    if missing := tables.uncaptioned(html):
+        log.warning("%s: %d %s", page.file.src_uri, missing, tables.MISSING)
+    return html
 
 
 def on_page_context(context, page, config, nav):

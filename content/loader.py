@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import rules
 from .document import Document, Path_, Problem
 from .models import FILES
 
@@ -218,7 +218,7 @@ def _load(data_dir: Path) -> SiteData:
             continue
         models[filename], found = validate(docs[filename], model)
         problems += docs[filename].problems + found
-    problems += checks.cross_references(docs)
+    problems += rules.run(docs)
     if problems:
         raise DataError(problems)
     lines = {(filename, entry["id"]): doc.mark((index,))[0]

@@ -1,4 +1,4 @@
-"""`python -m macros.stale [DATA_DIR] [--months N]`: list the entries whose `reviewed` date is N months
+"""`python -m content stale [DATA_DIR] [--months N]`: list the entries whose `reviewed` date is N months
 (default 6) or more in the past, oldest first, as `file:line: id: reviewed DATE (N days ago)`."""
 
 import argparse
@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .loader import DataError, load
+from ..loader import DataError, load
 
 REVIEWED_FILES = ("faq.yml", "comparison.yml", "use_cases.yml")
 
@@ -29,7 +29,7 @@ def stale(data, data_dir: Path, cutoff: date) -> list[tuple[date, str]]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.stale", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m content stale", description=__doc__)
     parser.add_argument("data_dir", nargs="?", type=Path, default=Path("data"))
     parser.add_argument("--months", type=int, default=6)
     args = parser.parse_args(argv)
@@ -47,6 +47,3 @@ def main(argv: list[str]) -> int:
           f"({args.months} months or more ago)")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,7 +1,7 @@
 """The link ledger: every public link the site has published must keep resolving.
 
-    python -m macros.ledger check SITE_DIR    # fail if a published link no longer resolves in the built site
-    python -m macros.ledger update SITE_DIR   # add the links the built site publishes now
+    python -m content ledger check SITE_DIR    # fail if a published link no longer resolves in the built site
+    python -m content ledger update SITE_DIR   # add the links the built site publishes now
 
 A link is a site-relative page path (`/performance/`) or one with a fragment (`/faq/#use-both`). It resolves when the
 page exists in the built site (a redirect page counts) and, for a fragment, the page has an element with
@@ -14,10 +14,10 @@ import re
 import sys
 from pathlib import Path
 
-from . import urls
-from .loader import load
+from .. import urls
+from ..loader import load
 
-LEDGER = Path(__file__).resolve().parent.parent / "published-links.txt"
+LEDGER = Path(__file__).resolve().parents[2] / "published-links.txt"
 HEADER = "# Every public link this site has published. Never delete a line: keep old links working\n" \
          "# with an alias (FAQ, comparison) or a redirect (pages). `make ledger` appends new links.\n"
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -75,6 +75,3 @@ def main(argv: list[str]) -> int:
 def _order(link: str) -> tuple:
     return (link.partition("#")[0], link)
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

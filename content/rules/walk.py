@@ -1,0 +1,26 @@
+"""Walking parsed YAML (not validated models), so that a rule still reports while another field is broken."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document, Path_
+
+
+def entries(doc: Document, base: Path_ = ()) -> Iterator[tuple[int | str, dict]]:
+    """The mappings in the list (or mapping) at `base`, with their index (or key)."""
+    value = doc.value
+    for key in base:
+        value = value.get(key) if isinstance(value, dict) else None
+    items = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
+    yield from ((k, e) for k, e in items if isinstance(e, dict))
+
+
+def ids(doc: Document) -> set[str]:
+    return {entry["id"] for _, entry in entries(doc) if isinstance(entry.get("id"), str)}
+
+
+def strings(entry: dict, field: str) -> Iterator[tuple[int, str]]:
+    values = entry.get(field)
+    if isinstance(values, list):
+        yield from ((i, v) for i, v in enumerate(values) if isinstance(v, str))

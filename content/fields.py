@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -76,3 +77,19 @@ def _not_in_future(day: date) -> date:
 
 Reviewed = Annotated[date, AfterValidator(_not_in_future),
                      Field(description="Date (YYYY-MM-DD) the entry was last checked against its sources.")]
+
+
+class Change(Strict):
+    date: datetime.date = Field(description="Day the change was made (YYYY-MM-DD).")
+    what: Text = Field(description="What changed, in a sentence a reader who linked the old version understands.")
+    why: Text = Field(description="Why: what was wrong, stale or newly known.")
+    source: Source = Field(description="The source that settles the change.")
+
+    @field_validator("date")
+    @classmethod
+    def _not_ahead(cls, day: datetime.date) -> datetime.date:
+        return _not_in_future(day)
+
+
+Changes = Annotated[list[Change], Field(description="Dated notes of what changed in this entry and why, oldest "
+                                                    "first; shown under \"What changed\" on its page and in the feed.")]

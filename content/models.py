@@ -15,6 +15,7 @@ from .benchmark_models import BenchmarksFile
 from .fields import (
     DESCRIPTION_MAX,
     TITLE_MAX,
+    Changes,
     Choice,
     PlainText,
     Reviewed,
@@ -42,6 +43,7 @@ class Criterion(Strict):
     aliases: list[Slug] = Field([], description="Former ids of this criterion, so old links keep working.")
     reviewed: Reviewed
     sources: Sources
+    changes: Changes = Field([])
 
 
 class FaqEntry(Strict):
@@ -63,6 +65,7 @@ class FaqEntry(Strict):
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
     reviewed: Reviewed
     sources: Sources
+    changes: Changes = Field([])
 
     @model_validator(mode="after")
     def _title_fits(self):

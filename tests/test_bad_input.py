@@ -119,6 +119,10 @@ CASES = {
     "use case without a source": ("use_cases.yml", "  faq: [first]\n", "",
                                   "data/use_cases.yml:2:3: use_cases[0]: no source: add `sources`, or list an answer "
                                   "in `faq`"),
+    "change note without its source": (
+        "faq.yml", "  related: [second]\n",
+        "  related: [second]\n  changes:\n    - {date: 2026-11-20, what: Reworded., why: Clearer.}\n",
+        "data/faq.yml:11:7: faq[0].changes[0].source: required field is missing"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }

@@ -51,7 +51,7 @@ check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every p
 	$(BIN)/python -m content schema --check || status=1; \
 	exit $$status
 
-stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (STALE_MONTHS=6)
+stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (STALE_MONTHS=6), then facts past their review interval
 	$(BIN)/python -m content stale data --months $(or $(STALE_MONTHS),6)
 
 schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from content/models.py

@@ -66,6 +66,10 @@ class Source(Strict):
     url: HttpUrl = Field(description="Absolute http(s) URL of an authoritative source.")
 
 
+class FactSource(Source):
+    where: Text = Field(description="Where in the source the value stands: its section, table or heading.")
+
+
 Sources = Annotated[list[Source], Field(min_length=1, description="At least one authoritative source.")]
 
 

@@ -17,6 +17,7 @@ from .fields import (
     TITLE_MAX,
     Changes,
     Choice,
+    FactSource,
     PlainText,
     Reviewed,
     Slug,
@@ -95,6 +96,33 @@ class UseCase(Strict):
     faq: list[Slug] = Field([], description="Ids of FAQ entries that go deeper (and back this use case).")
     reviewed: Reviewed
     sources: list[Source] = Field([], description="Authoritative sources, unless `faq` lists a sourced answer.")
+
+
+FactKind = Literal["release", "survey", "figure", "event"]
+# How long a fact may go unchecked before `make stale` lists it, by kind: a release status ("the newest
+# PyO3", "still in beta") moves fastest, a survey comes once a year, anything else is checked twice a year.
+REVIEW_MONTHS: dict[str, int] = {"release": 3, "survey": 12, "figure": 6, "event": 6}
+
+
+class Fact(Strict):
+    id: Slug
+    value: PlainText(160) = Field(description="The figure as it reads in a sentence, e.g. '7–8%' or 'PyO3 0.30.1'. "
+                                              "Data text writes [[fact:<id>]], a page {{ fact('<id>') }}.")
+    as_of: Reviewed = Field(description="Date (YYYY-MM-DD) the value was last confirmed against its source.")
+    kind: FactKind = Field(description="release: a version or release status (checked every 3 months); survey: a "
+                                       "survey figure (12 months); figure: a measured or reported number and event: "
+                                       "a dated event (6 months).")
+    source: FactSource = Field(description="Where the value comes from, and where in it.")
+    note: Text | None = Field(None, description="What the value means exactly (its baseline, its scope), or what "
+                                                "could not be confirmed.")
+
+    @property
+    def review_months(self) -> int:
+        return REVIEW_MONTHS[self.kind]
+
+
+class FactsFile(RootModel[list[Fact]]):
+    """data/facts.yml: every figure that can change, each with its value, as-of date and source."""
 
 
 class ComparisonFile(RootModel[list[Criterion]]):
@@ -258,6 +286,7 @@ class ExamplesFile(RootModel[list[Example]]):
 
 
 FILES: dict[str, type[BaseModel]] = {
+    "facts.yml": FactsFile,
     "comparison.yml": ComparisonFile,
     "faq.yml": FaqFile,
     "strengths.yml": StrengthsFile,

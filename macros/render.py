@@ -14,9 +14,10 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from content import toolchain, urls
+from content import facts, toolchain, urls
 from content.fields import DESCRIPTION_MAX
 from content.loader import SiteData
+from content.models import REVIEW_MONTHS
 
 from . import tables
 
@@ -33,6 +34,14 @@ class Site:
     @cached_property
     def faq_by_id(self) -> dict:
         return {e.id: e for e in self.data.faq.root}
+
+    @cached_property
+    def facts(self) -> dict:
+        return {f.id: f for f in self.data.facts.root}
+
+    def figures(self, kind: urls.Kind, entry_id: str) -> list:
+        """The facts an entry renders, for its "Figures" line: each with its source and as-of date."""
+        return self.data.facts_of(kind.data_file, entry_id)
 
     @cached_property
     def questions(self) -> dict[str, str]:
@@ -168,7 +177,8 @@ def faq_jsonld(entries) -> str:
 
 
 def _faq_context(site: Site) -> dict:
-    return {"edit_url": site.edit_url, "related": lambda e: site.related[e.id], "jsonld": faq_jsonld}
+    return {"edit_url": site.edit_url, "figures": site.figures, "related": lambda e: site.related[e.id],
+            "jsonld": faq_jsonld}
 
 
 def comparison_table(site: Site) -> str:
@@ -176,7 +186,8 @@ def comparison_table(site: Site) -> str:
 
 
 def criteria_details(site: Site) -> str:
-    return _render("criteria_details.md.j2", criteria=site.data.comparison.root, edit_url=site.edit_url)
+    return _render("criteria_details.md.j2", criteria=site.data.comparison.root, edit_url=site.edit_url,
+                   figures=site.figures)
 
 
 def criterion_card(site: Site, criterion_id: str) -> str:
@@ -279,6 +290,25 @@ def example_page(site: Site, example_id: str) -> str:
     return _render("example_page.md.j2", root="../", e=example, measured=measured)
 
 
+def fact(site: Site, fact_id: str) -> str:
+    """A figure from data/facts.yml in a page's prose: `{{ fact('jit-315-gain-x86-64-linux') }}`."""
+    if fact_id not in site.facts:
+        raise KeyError(f"fact: no fact '{fact_id}' in data/facts.yml")
+    return site.facts[fact_id].value
+
+
+def count(site: Site, what: str) -> str:
+    """How many criteria, answers, use cases or examples the guide has, spelled out: `{{ count('criteria') }}`."""
+    if what not in facts.COUNTED:
+        raise KeyError(f"count: cannot count '{what}'; one of: {', '.join(facts.COUNTED)}")
+    return facts.spelled(len(getattr(site.data, Path(facts.COUNTED[what]).stem).root))
+
+
+def fact_sources(site: Site) -> str:
+    """The facts page: every figure with its value, the day it was last confirmed, and its source."""
+    return _render("facts.md.j2", facts=site.data.facts.root, months=REVIEW_MONTHS)
+
+
 def rustc_command(site: Site) -> str:
     """How the examples are compiled, e.g. `rustc --edition 2024 -O`, for the prose that mentions it."""
     return _render("rustc_command.md.j2").strip()
@@ -286,4 +316,4 @@ def rustc_command(site: Site) -> str:
 
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
           strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
-          rustc_command]
+          rustc_command, fact, count, fact_sources]

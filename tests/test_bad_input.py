@@ -123,6 +123,36 @@ CASES = {
         "faq.yml", "  related: [second]\n",
         "  related: [second]\n  changes:\n    - {date: 2026-11-20, what: Reworded., why: Clearer.}\n",
         "data/faq.yml:11:7: faq[0].changes[0].source: required field is missing"),
+    "hand-typed percentage": ("comparison.yml", "rust: Compiled ahead of time.", "rust: Compiled ahead of time, 40% faster.",
+                              "data/comparison.yml:4:33: comparison[0].rust: hand-typed figure '40%': give it a home in "
+                              "data/facts.yml and write [[fact:<id>]] here"),
+    "hand-typed multiplier": ("faq.yml", "It is the first entry.", "It is the first entry, and 10x faster.",
+                              "data/faq.yml:6:32: faq[0].answer: hand-typed figure '10x': give it a home in data/facts.yml "
+                              "and write [[fact:<id>]] here"),
+    "hand-typed count of entries": ("takeaways.yml", "Start with the Python profilers.",
+                                    "Start with the Python profilers and read all eleven criteria.",
+                                    "data/takeaways.yml:3:82: takeaways[0].text: hand-typed figure 'eleven criteria': a "
+                                    "count of the guide's own entries is computed: write [[count:criteria]] criteria"),
+    "unknown fact": ("faq.yml", "[[fact:jit-gain]]", "[[fact:jit-gains]]",
+                     "data/faq.yml:18:43: faq[1].answer: [[fact:jit-gains]] names no fact in data/facts.yml"),
+    "unused fact": ("faq.yml", "The JIT gains [[fact:jit-gain]], and", "The JIT gains a little, and",
+                    "data/facts.yml:2:3: facts[0].id: fact 'jit-gain' is used by no page or entry: write "
+                    "[[fact:jit-gain]] where it belongs, or remove it"),
+    "fact without where in its source": ("facts.yml", '    where: Optimizations, "Upgraded experimental JIT compiler"\n', "",
+                                         "data/facts.yml:6:3: facts[0].source.where: required field is missing"),
+    "short answer types what the answer renders": ("faq.yml", "short_answer: Yes, the second.",
+                                                   "short_answer: Yes, the second, by 7–8%.",
+                                                   "data/faq.yml:16:37: faq[1].short_answer: '7–8%' is typed by hand here, while "
+                                                   "the answer renders it from [[fact:jit-gain]]: write [[fact:jit-gain]] here too"),
+    "listed source the text does not cite": ("comparison.yml", "No interpreter overhead, as The Rust Book explains.",
+                                             "No interpreter overhead.",
+                                             "data/comparison.yml:11:7: comparison[0].sources[0]: source 'The Rust Book' is "
+                                             "listed but the text does not cite it: link it where the text relies on it "
+                                             "([The Rust Book](https://doc.rust-lang.org/book/)), or remove it"),
+    "unequal scores on a depends edge": ("comparison.yml", "pick: python", "pick: depends",
+                                         "data/decision.yml:15:5: decision.criteria[1]: the scores favour python, but "
+                                         "comparison.yml's edge is 'depends': give both the same score, or only a `why` to "
+                                         "leave the criterion unscored"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }
@@ -132,11 +162,16 @@ CASES = {
 RULE_CASES = {
     "unique-ids": ["duplicate id", "alias collides with id"],
     "known-answers": ["dangling related", "dangling use-case link", "trait links an unknown answer"],
-    "decision-criteria": ["scores against the edge", "criterion without scores", "scores for an unknown criterion",
+    "decision-criteria": ["scores against the edge", "unequal scores on a depends edge", "criterion without scores", "scores for an unknown criterion",
                           "trait links an unknown criterion"],
     "example-files": ["missing example file", "missing hot-path library"],
     "benchmarked-examples": ["benchmark of an unknown example"],
     "backed-claims": ["strength without a source", "link to an entry that does not exist", "use case without a source"],
+    "known-facts": ["unknown fact"],
+    "used-facts": ["unused fact"],
+    "typed-figures": ["hand-typed percentage", "hand-typed multiplier", "hand-typed count of entries"],
+    "consistent-answers": ["short answer types what the answer renders"],
+    "cited-sources": ["listed source the text does not cite"],
 }
 
 

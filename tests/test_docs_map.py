@@ -31,7 +31,8 @@ def _exists(path: str) -> bool:
     if path.endswith("/") and (ROOT / "docs" / f"{path.split('/')[0]}.md").is_file():
         return True  # a published address such as faq/<id>/: its page's source is docs/faq.md
     # Build output and caches (site/, .cache/cards/, generated pages) exist only after a build: git ignores them.
-    return subprocess.run(["git", "check-ignore", "-q", "--no-index", pattern.replace("*", "x")], cwd=ROOT).returncode == 0
+    ignored = pattern.replace("*", "x") + ("/" if path.endswith("/") else "")
+    return subprocess.run(["git", "check-ignore", "-q", "--no-index", ignored], cwd=ROOT).returncode == 0
 
 
 def _project_files(pattern: str):
@@ -48,6 +49,7 @@ def test_the_path_check_notices_a_missing_file():
     assert not _exists("content/no_such_module.py") and not _exists("no_such_file.py")
     assert not _exists("nowhere/<id>/")
     assert _exists("content/rules/") and _exists("docs/faq/<id>.md") and _exists("site/assets/cards/<page>.png")
+    assert _exists("site-zensical/")  # build output, whether or not it was built
 
 
 def test_the_readme_says_where_to_change_what():

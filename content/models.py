@@ -17,7 +17,7 @@ from .fields import (
     TITLE_MAX,
     Changes,
     Choice,
-    FactSource,
+    LocatedSource,
     PlainText,
     Reviewed,
     Slug,
@@ -64,6 +64,9 @@ class FaqEntry(Strict):
     tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
     related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
+    digest: Literal["case-studies"] | None = Field(
+        None, description="Data rendered after the answer's text: 'case-studies' lists the case studies by what "
+                          "their outcome measures, so the answer never retypes them.")
     reviewed: Reviewed
     sources: Sources
     changes: Changes = Field([])
@@ -112,7 +115,7 @@ class Fact(Strict):
     kind: FactKind = Field(description="release: a version or release status (checked every 3 months); survey: a "
                                        "survey figure (12 months); figure: a measured or reported number and event: "
                                        "a dated event (6 months).")
-    source: FactSource = Field(description="Where the value comes from, and where in it.")
+    source: LocatedSource = Field(description="Where the value comes from, and where in it.")
     note: Text | None = Field(None, description="What the value means exactly (its baseline, its scope), or what "
                                                 "could not be confirmed.")
 
@@ -125,12 +128,48 @@ class FactsFile(RootModel[list[Fact]]):
     """data/facts.yml: every figure that can change, each with its value, as-of date and source."""
 
 
+Direction = Literal["python-to-rust", "stayed-python", "reversed"]
+Measure = Literal["speed", "throughput", "memory", "incidents", "platforms", "qualitative"]
+Evidence = Literal["first-party", "independent", "secondary"]
+
+
+class CaseStudy(Strict):
+    id: Slug
+    project: PlainText(80) = Field(description="The project and, if different, the organisation: 'Ruff, Astral'.")
+    moved: Text = Field(description="What moved, from what to what; for a team that kept Python, what it did instead.")
+    direction: Direction = Field(description="python-to-rust; stayed-python (kept Python on purpose); reversed (a "
+                                             "move to Rust undone).")
+    year: int = Field(strict=True, ge=1991, le=2100, description="The year the move shipped or was published.")
+    outcome: Text = Field(description="The measured outcome in the source's own figures, with units and conditions; "
+                                      "say so when the source gives no figure. Never convert or combine figures.")
+    measure: Measure = Field(description="What the outcome measures. Figures of one measure are still not comparable "
+                                         "across cases: each has its own workload, machine and baseline.")
+    cost: Text = Field(description="What it cost: time, team, build complexity, platforms lost or gained.")
+    evidence: Evidence = Field(description="first-party (the team that did it), independent (someone else, from "
+                                           "their own use) or secondary (found only in a copy or a summary).")
+    answers: list[Slug] = Field(min_length=1, description="FAQ ids this case bears on; each answer links back.")
+    criteria: list[Slug] = Field([], description="Comparison criteria this case bears on.")
+    aliases: list[Slug] = Field([], description="Former ids of this case, so old links keep working.")
+    reviewed: Reviewed
+    sources: list[LocatedSource] = Field(min_length=1, description="Where the facts come from, most direct first.")
+
+    @model_validator(mode="after")
+    def _year_is_past(self):
+        if self.year > self.reviewed.year:
+            raise ValueError(f"the year {self.year} is after the review date {self.reviewed}")
+        return self
+
+
 class ComparisonFile(RootModel[list[Criterion]]):
     """data/comparison.yml: one entry per comparison criterion."""
 
 
 class FaqFile(RootModel[list[FaqEntry]]):
     """data/faq.yml: one entry per question."""
+
+
+class CaseStudiesFile(RootModel[list[CaseStudy]]):
+    """data/case_studies.yml: published moves between Python and Rust, with their outcomes and costs."""
 
 
 class StrengthsFile(Strict):
@@ -296,4 +335,5 @@ FILES: dict[str, type[BaseModel]] = {
     "decision.yml": DecisionFile,
     "examples.yml": ExamplesFile,
     "benchmarks.yml": BenchmarksFile,
+    "case_studies.yml": CaseStudiesFile,
 }

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import shlex
+import typing
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html.parser import HTMLParser
@@ -17,11 +18,19 @@ import markdown
 from content import facts, toolchain, urls
 from content.fields import DESCRIPTION_MAX
 from content.loader import SiteData
-from content.models import REVIEW_MONTHS
+from content.models import REVIEW_MONTHS, Measure
 
 from . import tables
 
 LABELS = {"rust": "Rust", "python": "Python", "depends": "Depends", "mix": "Mix: Rust core, Python surface"}
+# A case study's coded values as readers see them: its direction, what its outcome measures, its evidence.
+CASE_LABELS = {
+    "python-to-rust": "Python to Rust", "stayed-python": "Stayed with Python", "reversed": "Rust move reversed",
+    "speed": "Speed", "throughput": "Throughput", "memory": "Memory", "incidents": "Incidents",
+    "platforms": "Platform reach", "qualitative": "No figure",
+    "first-party": "Reported by the team that did it", "independent": "Measured by another team",
+    "secondary": "Found only in secondary sources",
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,15 @@ class Site:
                 inbound[r].append(e.id)
         return {e.id: [self.faq_by_id[i] for i in [*e.related, *(i for i in inbound[e.id] if i not in e.related)]]
                 for e in self.data.faq.root}
+
+    @cached_property
+    def cases_by_answer(self) -> dict[str, list]:
+        """FAQ id -> the case studies that bear on that answer, in file order."""
+        by_answer: dict[str, list] = {e.id: [] for e in self.data.faq.root}
+        for case in self.data.case_studies.root:
+            for answer_id in case.answers:
+                by_answer[answer_id].append(case)
+        return by_answer
 
     def edit_url(self, kind: urls.Kind, entry_id: str) -> str | None:
         """Where the entry's line in its YAML file can be edited."""
@@ -100,6 +118,8 @@ def _templates() -> jinja2.Environment:
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__
+    env.globals["case_label"] = CASE_LABELS.__getitem__
+    env.globals["case_measures"] = typing.get_args(Measure)  # the digest's order of groups
     env.globals["rustc"] = toolchain
     env.globals.update({kind.name: kind for kind in urls.KINDS})  # {{ answer.page_source(e.id) }}
     return env
@@ -178,7 +198,8 @@ def faq_jsonld(entries) -> str:
 
 def _faq_context(site: Site) -> dict:
     return {"edit_url": site.edit_url, "figures": site.figures, "related": lambda e: site.related[e.id],
-            "jsonld": faq_jsonld}
+            "jsonld": faq_jsonld, "cases_for": lambda e: site.cases_by_answer[e.id],
+            "case_studies": site.data.case_studies.root}
 
 
 def comparison_table(site: Site) -> str:
@@ -219,6 +240,18 @@ def use_case_map(site: Site, choice: str | None = None, *, caption: str) -> str:
         raise KeyError(f"use_case_map: no use case has the choice '{choice}'")
     return _render("use_case_map.md.j2", cases=cases, questions=site.questions, show_choice=choice is None,
                    caption=caption)
+
+
+def case_studies(site: Site) -> str:
+    """docs/case-studies.md: the sortable table of cases, then each case with its sources."""
+    return _render("case_studies.md.j2", case_studies=site.data.case_studies.root, edit_url=site.edit_url,
+                   questions=site.questions, titles={c.id: c.title for c in site.data.comparison.root},
+                   figures=site.figures)
+
+
+def case_study_summary(site: Site) -> str:
+    """How many case studies there are and which way they went, counted from the data (home page, verdict)."""
+    return _render("case_study_summary.md.j2", case_studies=site.data.case_studies.root)
 
 
 def strengths_and_drawbacks(site: Site) -> str:
@@ -314,6 +347,6 @@ def rustc_command(site: Site) -> str:
     return _render("rustc_command.md.j2").strip()
 
 
-MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
-          strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
+MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map, case_studies,
+          case_study_summary, strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
           rustc_command, fact, count, fact_sources]

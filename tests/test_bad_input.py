@@ -111,11 +111,12 @@ CASES = {
                                   f"({date.today()}): give the day the sources were last checked"),
     "strength without a source": ("strengths.yml", "Compiled ([speed](/comparison.md#speed)).", "Compiled.",
                                   "data/strengths.yml:4:7: strengths.rust.strengths[0]: no source: add `sources`, or "
-                                  "link the text to a sourced entry (/faq.md#<id> or /comparison.md#<id>)"),
+                                  "link the text to a sourced entry (/faq.md#<id> or /comparison.md#<id> or "
+                                  "/case-studies.md#<id>)"),
     "link to an entry that does not exist": (
         "verdict.yml", "Hot loops ([speed](/comparison.md#speed)).", "Hot loops ([speed](/comparison.md#speedy)).",
         "data/verdict.yml:4:5: verdict.choose_rust[0]: no source: link the text to a sourced entry "
-        "(/faq.md#<id> or /comparison.md#<id>)"),
+        "(/faq.md#<id> or /comparison.md#<id> or /case-studies.md#<id>)"),
     "use case without a source": ("use_cases.yml", "  faq: [first]\n", "",
                                   "data/use_cases.yml:2:3: use_cases[0]: no source: add `sources`, or list an answer "
                                   "in `faq`"),
@@ -153,6 +154,17 @@ CASES = {
                                          "data/decision.yml:15:5: decision.criteria[1]: the scores favour python, but "
                                          "comparison.yml's edge is 'depends': give both the same score, or only a `why` to "
                                          "leave the criterion unscored"),
+    "unknown case direction": ("case_studies.yml", "direction: python-to-rust", "direction: rust-to-go",
+                               "data/case_studies.yml:5:3: case_studies[0].direction: Input should be "
+                               "'python-to-rust', 'stayed-python' or 'reversed'"),
+    "case year after its review": ("case_studies.yml", "year: 2024", "year: 2027",
+                                   "data/case_studies.yml:2:3: case_studies[0]: the year 2027 is after the review "
+                                   "date 2026-11-26"),
+    "case links an unknown answer": ("case_studies.yml", "answers: [first]", "answers: [third]",
+                                     "data/case_studies.yml:11:13: case_studies[0].answers[0]: unknown FAQ id 'third'"),
+    "case links an unknown criterion": ("case_studies.yml", "criteria: [speed]", "criteria: [speedy]",
+                                        "data/case_studies.yml:12:14: case_studies[0].criteria[0]: unknown criterion "
+                                        "id 'speedy'"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }
@@ -162,6 +174,7 @@ CASES = {
 RULE_CASES = {
     "unique-ids": ["duplicate id", "alias collides with id"],
     "known-answers": ["dangling related", "dangling use-case link", "trait links an unknown answer"],
+    "case-links": ["case links an unknown answer", "case links an unknown criterion"],
     "decision-criteria": ["scores against the edge", "unequal scores on a depends edge", "criterion without scores", "scores for an unknown criterion",
                           "trait links an unknown criterion"],
     "example-files": ["missing example file", "missing hot-path library"],

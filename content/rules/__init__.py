@@ -13,6 +13,7 @@ from ..document import Document, Problem
 from . import (
     backed_claims,
     benchmarked_examples,
+    case_links,
     cited_sources,
     consistent_answers,
     decision_criteria,
@@ -25,8 +26,8 @@ from . import (
 )
 
 Rule = Callable[[dict[str, Document]], Iterator[Problem]]
-MODULES = (unique_ids, known_answers, decision_criteria, example_files, benchmarked_examples, backed_claims,
-           known_facts, used_facts, typed_figures, consistent_answers, cited_sources)
+MODULES = (unique_ids, known_answers, case_links, decision_criteria, example_files, benchmarked_examples,
+           backed_claims, known_facts, used_facts, typed_figures, consistent_answers, cited_sources)
 RULES: dict[str, Rule] = {module.NAME: module.check for module in MODULES}
 
 

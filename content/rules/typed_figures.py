@@ -7,8 +7,9 @@ What counts as a figure: `7%`, `7-8%` (with a hyphen or an en dash), `7 percent`
 `a 7-point rise`, `10x`, `2.5` followed by a multiplication sign, `10-100x`, `3 times faster`, `twice as fast`,
 `tenfold`/`10-fold`, and `eleven criteria`. Code spans, fenced
 code, URLs and link targets, fact tokens and Jinja are not read; a version name ("Python 3.14", "Rust 2024")
-is no figure. data/facts.yml is the home of figures and data/benchmarks.yml is written by the benchmark
-script, so neither is read; nor are dated change notes (`changes`), which record a figure as it was.
+is no figure. data/facts.yml is the home of figures, data/benchmarks.yml is written by the benchmark script and
+data/case_studies.yml is the home of each case's own figures (with its sources, where in them, and its review
+date), so none of them is read; nor are dated change notes (`changes`), which record a figure as it was.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..pages import pages
 from .walk import texts
 
 NAME = "typed-figures"
-SKIPPED_FILES = ("facts.yml", "benchmarks.yml")
+SKIPPED_FILES = ("facts.yml", "benchmarks.yml", "case_studies.yml")
 SKIPPED_FIELDS = ("url", "id", "aliases")
 HISTORY = "changes"  # a dated change note records the old and the new figure as they were on its date
 

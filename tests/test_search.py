@@ -16,20 +16,33 @@ TOP_RESULT = """() => {
 }"""
 
 
+# The results on show answer `query`: the box holds it, and every result link's highlight terms (Material's `h`
+# parameter: the typed words the result matched, cut as the search separator cuts them) begin words of it.
+ANSWERED = r"""query => {
+    const words = query.toLowerCase().split(/\s+/).flatMap(word => [word, ...word.split(/[^\p{L}\p{N}]+/u)]);
+    const links = [...document.querySelectorAll('.md-search-result__link')];
+    return document.querySelector('input.md-search__input').value === query && links.length > 0 &&
+        links.every(a => (new URL(a.href).searchParams.get("h") || "").split(" ")
+            .every(w => words.some(word => word.startsWith(w))));
+}"""
+
+
+WAIT_MS = 60_000  # a limit, not a pause: on a machine busy with other work a query can take seconds
+
+
 def top_result(page, query: str) -> str | None:
+    """Types `query` into the search box and returns the best-scored result link once that query's results are
+    shown. The box is emptied first and the results cleared, so what shows next can only answer `query`. All but
+    the last key go in at once: a reader's intermediate queries change nothing but the wait."""
     box = page.locator("input.md-search__input")
     box.fill("")
-    box.press_sequentially(query, delay=5)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta').textContent.trim() !== '' && "
-        "document.querySelector('input.md-search__input').value === q", arg=query)
-    previous, current = None, page.evaluate(TOP_RESULT)
-    for _ in range(60):  # the results settle once the last keystroke's query has been answered
-        if current == previous and current is not None:
-            break
-        page.wait_for_timeout(150)
-        previous, current = current, page.evaluate(TOP_RESULT)
-    return current
+    box.press("Backspace")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length",
+                           timeout=WAIT_MS)
+    box.fill(query[:-1])
+    box.press(query[-1])
+    page.wait_for_function(ANSWERED, arg=query, timeout=WAIT_MS)
+    return page.evaluate(TOP_RESULT)
 
 
 def test_questions_typed_in_full_put_the_settling_answer_first(page, server):

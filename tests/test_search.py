@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
 from conftest import REPORT, ROOT
+
+from macros.render import plain_text
 
 QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions.yml").read_text())
 TOP_RESULT = """() => {
@@ -58,3 +61,21 @@ def test_questions_typed_in_full_put_the_settling_answer_first(page, server):
                   f"({hits / len(QUESTIONS):.0%})" + "".join(f"\n  miss: {m}" for m in misses))
     assert len(QUESTIONS) >= 60
     assert hits >= 0.9 * len(QUESTIONS), "\n".join(misses)
+
+
+def test_the_index_keeps_titles_and_prose_and_leaves_out_code_forms_and_link_lists(site, data):
+    """What no reader searches for stays out of the index every page downloads: the example programs and
+    their tab labels, the decision helper's form, an answer's Related list and Also-asked line (its tags carry
+    the phrasings). Titles and prose stay."""
+    docs = {doc["location"]: doc for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
+    for example in data.examples.root:
+        doc = docs[f"examples/{example.id}/"]
+        assert doc["title"] == example.title
+        assert plain_text(example.notice).split()[-1] in re.sub(r"<[^>]+>", "", doc["text"]), example.id
+        assert "<pre>" not in doc["text"] and example.python not in doc["text"], example.id
+    for entry in data.faq.root:
+        doc = docs[f"faq/{entry.id}/"]
+        assert plain_text(entry.answer).split()[-1] in doc["text"], entry.id
+        assert "Related:" not in doc["text"] and "Also asked as" not in doc["text"], entry.id
+    decide = docs["decide/"]["text"]
+    assert "tick what applies" not in decide and "Not a factor" not in decide

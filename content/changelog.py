@@ -1,0 +1,49 @@
+"""The change notes of the guide's entries: who carries them, the newest across the guide, and which edits need one.
+
+An answer's short answer and a criterion's edge and decision scores are what readers quote and link to; when one
+of them changes, the entry gets a dated note under `changes:` (what, why, source). The notes are shown under
+"What changed" on the entry's page, listed on the What changed page and published in the Atom feed; the
+pull-request check (`python -m content changes`) asks for one when a watched field changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import urls
+from .fields import Change
+
+
+@dataclass(frozen=True)
+class Noted:
+    """One change note with the entry it belongs to."""
+
+    change: Change
+    kind: urls.Kind
+    entry_id: str
+    title: str    # the question or the criterion's title (Markdown)
+    ordinal: int  # 1 for the entry's first note of that day, 2 for its second: with the date, a permanent id
+
+    @property
+    def url(self) -> str:
+        return self.kind.home_url(self.entry_id)
+
+    @property
+    def source(self) -> str:
+        return self.kind.home_source(self.entry_id)
+
+
+# The kinds of entry that carry change notes, and the Markdown title of an entry of each.
+TITLES = {urls.ANSWER: lambda entry: entry.question, urls.CRITERION: lambda entry: entry.title}
+
+
+def notes(data) -> list[Noted]:
+    """Every change note in the guide, newest first."""
+    found = []
+    for kind, title in TITLES.items():
+        for entry in kind.entries(data):
+            per_day: dict = {}
+            for change in entry.changes:
+                per_day[change.date] = per_day.get(change.date, 0) + 1
+                found.append(Noted(change, kind, entry.id, title(entry), per_day[change.date]))
+    return sorted(found, key=lambda n: n.change.date, reverse=True)

@@ -8,6 +8,7 @@ pull-request check (`python -m content changes`) asks for one when a watched fie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import urls
@@ -47,3 +48,27 @@ def notes(data) -> list[Noted]:
                 per_day[change.date] = per_day.get(change.date, 0) + 1
                 found.append(Noted(change, kind, entry.id, title(entry), per_day[change.date]))
     return sorted(found, key=lambda n: n.change.date, reverse=True)
+
+
+def _words(text) -> str | None:
+    """Text with its line breaks and spacing evened out: rewrapping a paragraph is not a change."""
+    return " ".join(text.split()) if isinstance(text, str) else text
+
+
+@dataclass(frozen=True)
+class Watched:
+    """A field whose change needs a new note on an entry of `kind` (the entry with the same id)."""
+
+    kind: urls.Kind
+    data_file: str                      # where the field lives, under data/
+    field: str                          # what the message calls it
+    value: Callable[[dict], object]     # an entry as read from YAML -> the watched value
+    entries: Callable[[object], list] = lambda document: document if isinstance(document, list) else []
+
+
+WATCHED = (
+    Watched(urls.ANSWER, "faq.yml", "short answer", lambda e: _words(e.get("short_answer"))),
+    Watched(urls.CRITERION, "comparison.yml", "edge", lambda e: {k: _words(v) for k, v in e.get("edge", {}).items()}),
+    Watched(urls.CRITERION, "decision.yml", "scores", lambda e: (e.get("rust"), e.get("python")),
+            entries=lambda document: document.get("criteria", []) if isinstance(document, dict) else []),
+)

@@ -24,6 +24,12 @@ $(VENV)/.installed-zensical: $(VENV)/.installed requirements-zensical.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@touch $@
 
+# cffconvert validates CITATION.cff in the tests; its release pins jsonschema < 4, hence a virtual environment of its own.
+.venv-cff/.installed: requirements-cff.txt
+	$(PYTHON) -m venv .venv-cff
+	.venv-cff/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-cff.txt
+	@touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $@
@@ -61,7 +67,7 @@ stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (
 schemas: $(VENV)/.installed  ## Regenerate schemas/ from content/models.py and content/export.py
 	$(BIN)/python -m content schema
 
-test: $(VENV)/.installed-test $(VENV)/.installed-zensical node_modules/.installed  ## Run the whole test suite
+test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 test-compat-off: $(VENV)/.installed-test node_modules/.installed  ## The tests of the built site, on a site built without the theme workarounds (compat/)
@@ -102,6 +108,7 @@ lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in fi
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements.in -o requirements.txt
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-test.in -o requirements-test.txt
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-zensical.in -o requirements-zensical.txt
+	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-cff.in -o requirements-cff.txt
 
 clean:
 	rm -rf site .site-tmp site-zensical .site-zensical-tmp .pytest_cache audit .cache

@@ -51,11 +51,11 @@ build-zensical: $(VENV)/.installed-zensical  ## The same site built by Zensical 
 	@echo "Built site-zensical/"
 
 check: $(VENV)/.installed  ## Validate data/, lint YAML style, check the schemas and the JSON export; exit non-zero on any problem
-	@status=0; \
-	$(BIN)/python -m content check data || status=1; \
+	@status=0; valid=; \
+	$(BIN)/python -m content check data && valid=1 || status=1; \
 	$(BIN)/python -m content lint data/ mkdocs.yml || status=1; \
 	$(BIN)/python -m content schema --check || status=1; \
-	{ $(BIN)/python -m macros.generate && $(BIN)/python -m content export; } || status=1; \
+	if [ -n "$$valid" ]; then { $(BIN)/python -m macros.generate && $(BIN)/python -m content export; } || status=1; fi; \
 	exit $$status
 
 check-changes: $(VENV)/.installed  ## Entries whose short answer, edge or scores changed since BASE (main) without a new change note

@@ -15,7 +15,6 @@ import datetime
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import BaseModel, Field, create_model
@@ -29,7 +28,7 @@ from .models import FILES, Criterion, CriterionScore, Example, FaqEntry, Level, 
 # field a major one. A major version keeps its schema snapshot in schemas/export/v<major>/ for good.
 SCHEMA_VERSION = "1.0.0"
 MAJOR = int(SCHEMA_VERSION.split(".")[0])
-FOLDER = "data"  # under docs/, so both builders publish the files at /data/
+FOLDER = urls.DATA  # under docs/, so both builders publish the files at /data/
 INDEX = "index"
 
 LICENCE_NAME = "CC BY 4.0"
@@ -77,6 +76,14 @@ BenchmarkRun = create_model("BenchmarkRun", __base__=Strict, **{
     name: (field.annotation, field) for name, field in BenchmarksFile.model_fields.items() if name != "results"})
 
 
+class Markdown(Protocol):
+    """How the export turns an entry's Markdown into plain text and HTML (given by macros/, which renders)."""
+
+    def text(self, markdown: str) -> str: ...
+
+    def html(self, markdown: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class DataSet:
     name: str                             # /data/<name>.json
@@ -86,11 +93,17 @@ class DataSet:
     data_file: str                        # where the entries are edited, under data/
     # fields of the file besides the header and entries, from the data and a function making a URL absolute
     extra: Callable[[Any, Callable[[str], str]], dict] = lambda data, absolute: {}
+    # fields of an entry besides its own and its URL, from the entry, that function and the Markdown renderer
+    more: Callable[[Any, Callable[[str], str], Markdown], dict] = lambda item, absolute, markdown: {}
 
 
 DATA_SETS: tuple[DataSet, ...] = (
     DataSet("answers", _file("answers", Answer), urls.ANSWER.entries, lambda e: urls.ANSWER.page_url(e.id),
-            "faq.yml"),
+            "faq.yml", more=lambda e, absolute, markdown: {
+                "list_url": absolute(urls.ANSWER.list_url(e.id)),
+                "short_answer_text": markdown.text(e.short_answer),
+                "short_answer_html": markdown.html(e.short_answer),
+                "card_image": absolute(urls.card_path(urls.ANSWER.page_url(e.id)))}),
     DataSet("criteria", _file("criteria", _with_url(Criterion, "The criterion on the comparison page.")),
             urls.CRITERION.entries, lambda e: urls.CRITERION.list_url(e.id), "comparison.yml"),
     DataSet("decision-scores",
@@ -128,14 +141,6 @@ IndexFile = create_model("IndexFile", __base__=Header,
 MODELS: dict[str, type[Header]] = {INDEX: IndexFile, **{d.name: d.model for d in DATA_SETS}}
 
 
-class Markdown(Protocol):
-    """How the export turns an entry's Markdown into plain text and HTML (given by macros/, which renders)."""
-
-    def text(self, markdown: str) -> str: ...
-
-    def html(self, markdown: str) -> str: ...
-
-
 def file_url(name: str, site_url: str) -> str:
     return f"{site_url}{FOLDER}/{name}.json"
 
@@ -156,13 +161,7 @@ def build(data, site_url: str, generated: datetime.date, markdown: Markdown) -> 
         return site_url + url.lstrip("/")
 
     def entry(data_set: DataSet, item) -> dict:
-        fields = {**item.model_dump(), "url": absolute(data_set.url(item))}
-        if data_set.name == "answers":
-            fields |= {"list_url": absolute(urls.ANSWER.list_url(item.id)),
-                       "short_answer_text": markdown.text(item.short_answer),
-                       "short_answer_html": markdown.html(item.short_answer),
-                       "card_image": absolute(urls.card_path(urls.ANSWER.page_url(item.id)))}
-        return fields
+        return {**item.model_dump(), "url": absolute(data_set.url(item)), **data_set.more(item, absolute, markdown)}
 
     files: dict[str, Header] = {}
     for data_set in DATA_SETS:
@@ -243,9 +242,7 @@ def _compare(old: Any, new: Any, old_root: dict, new_root: dict, where: str) -> 
     return problems
 
 
-SNAPSHOTS = Path(__file__).resolve().parent.parent / "schemas" / "export"
-
-
-def snapshot_path(name: str, major: int = MAJOR) -> Path:
-    """The committed schema of one file for a major version: what every 1.x.y consumer may rely on."""
-    return SNAPSHOTS / f"v{major}" / f"{name}.schema.json"
+def snapshot_file(name: str, major: int = MAJOR) -> str:
+    """The committed schema of one file for a major version, under schemas/: what every consumer of that major
+    version may rely on."""
+    return f"export/v{major}/{name}.schema.json"

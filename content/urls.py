@@ -73,6 +73,7 @@ KINDS = (ANSWER, CRITERION, EXAMPLE)
 
 CHANGES_PAGE = "/changes.md"  # the newest change notes across the guide
 FEED = "feed.xml"             # the same as an Atom feed, from the site's root; overrides/main.html links to it
+DATA = "data"                 # the JSON export's folder: data/<name>.json and data/<name>.schema.json (export.py)
 
 # A link written in data to an entry in its list, e.g. [the GIL answer](/faq.md#gil-free-threading).
 _LIST_LINK = re.compile(r"\]\(/?(" + "|".join(re.escape(k.list_page) for k in KINDS) + r")\.md#([a-z0-9-]+)\)")

@@ -313,7 +313,7 @@ def feed_xml(site: Site, settings: dict, built: date) -> str:
     date while no entry has a note)."""
     site_url = settings["site_url"]
     notes = changelog.notes(site.data)[:RECENT_CHANGES]
-    return _render("feed.xml.j2", notes=notes, site_url=site_url, site_name=settings["site_name"],
+    return _render("feed.xml.j2", notes=notes, site_url=site_url, short_name=settings["extra"]["short_name"],
                    host=urlsplit(site_url).hostname, feed_url=site_url + urls.FEED,
                    page_url=site_url + urls.public_url(urls.CHANGES_PAGE).lstrip("/"), repo_url=settings["repo_url"],
                    rights=f"Text and data: {export.LICENCE_NAME} ({export.LICENCE_URL})",

@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build build-zensical check check-changes stale schemas test test-compat-off validate java ledger audit bench bench-cards bench-compat bench-languages lock clean
+.PHONY: serve build build-zensical check check-changes stale schemas test test-compat-off validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -61,7 +61,7 @@ check: $(VENV)/.installed  ## Validate data/, lint YAML style, check the schemas
 check-changes: $(VENV)/.installed  ## Entries whose short answer, edge or scores changed since BASE (main) without a new change note
 	$(BIN)/python -m content changes data --base $(or $(BASE),main)
 
-stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (STALE_MONTHS=6)
+stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (STALE_MONTHS=6), then facts past their review interval
 	$(BIN)/python -m content stale data --months $(or $(STALE_MONTHS),6)
 
 schemas: $(VENV)/.installed  ## Regenerate schemas/ from content/models.py and content/export.py
@@ -99,6 +99,9 @@ bench-cards: $(VENV)/.installed  ## What the link-preview cards add to a clean a
 
 bench-compat: $(VENV)/.installed-test  ## What each theme workaround of compat/manifest.yml gains, measured in Chromium
 	$(BIN)/python -m tools.compat_bench
+
+bench-weight: $(VENV)/.installed-test  ## Bytes each page transfers beside the same page in the default theme, and the search index size
+	$(BIN)/python -m tools.weigh
 
 bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
 	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)

@@ -29,6 +29,24 @@ class Document:
     value: object
     marks: dict[Path_, tuple[int, int]]
     problems: list[Problem] = field(default_factory=list)  # found while parsing, e.g. duplicate keys
+    text: str = ""  # the file as written, for rules that point inside a value
+
+    def locate(self, path: Path_, needle: str, occurrence: int = 0) -> tuple[int, int]:
+        """(line, column) of the `occurrence`-th `needle` in the file at or after the value at `path`: where a
+        rule's finding inside a long text stands. Falls back to the value's own position."""
+        line, column = self.mark(path)
+        lines = self.text.split("\n")
+        offset = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+        for _ in range(occurrence + 1):
+            found = self.text.find(needle, offset)
+            if found < 0:
+                return line, column
+            offset = found + 1
+        return self.text.count("\n", 0, found) + 1, found - (self.text.rfind("\n", 0, found) + 1) + 1
+
+    def problem_at(self, path: Path_, needle: str, occurrence: int, message: str) -> Problem:
+        line, column = self.locate(path, needle, occurrence)
+        return Problem(self.name, line, column, self.field_name(path), message)
 
     def mark(self, path: Path_) -> tuple[int, int]:
         while path not in self.marks:  # a missing field points at the mapping that lacks it

@@ -22,7 +22,20 @@ from pydantic import BaseModel, Field, create_model
 from . import urls
 from .benchmark_models import BenchmarkResult, BenchmarksFile
 from .fields import Strict
-from .models import FILES, Criterion, CriterionScore, Example, FaqEntry, Level, Outcomes, Thresholds, Trait, UseCase
+from .models import (
+    FILES,
+    CaseStudy,
+    Criterion,
+    CriterionScore,
+    Example,
+    Fact,
+    FaqEntry,
+    Level,
+    Outcomes,
+    Thresholds,
+    Trait,
+    UseCase,
+)
 
 # Semantic versioning of the export's shape: a new field is a minor version, a removed, renamed or retyped
 # field a major one. A major version keeps its schema snapshot in schemas/export/v<major>/ for good.
@@ -117,6 +130,10 @@ DATA_SETS: tuple[DataSet, ...] = (
                 "helper_url": absolute(urls.public_url("/decide.md"))}),
     DataSet("use-cases", _file("use-cases", _with_url(UseCase, "The use-case map it appears in.")),
             lambda data: data.use_cases.root, lambda e: urls.public_url("/use-cases.md"), "use_cases.yml"),
+    DataSet("case-studies", _file("case-studies", _with_url(CaseStudy, "The case in the case-study table.")),
+            urls.CASE.entries, lambda e: urls.CASE.list_url(e.id), "case_studies.yml"),
+    DataSet("facts", _file("facts", _with_url(Fact, "The page listing every figure with its source.")),
+            lambda data: data.facts.root, lambda e: urls.public_url("/facts.md"), "facts.yml"),
     DataSet("examples", _file("examples", _with_url(Example, "The example's own page.")),
             urls.EXAMPLE.entries, lambda e: urls.EXAMPLE.page_url(e.id), "examples.yml"),
     DataSet("benchmarks",

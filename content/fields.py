@@ -66,6 +66,10 @@ class Source(Strict):
     url: HttpUrl = Field(description="Absolute http(s) URL of an authoritative source.")
 
 
+class LocatedSource(Source):
+    where: Text = Field(description="Where in the source the facts stand: its section, table, heading or comment.")
+
+
 Sources = Annotated[list[Source], Field(min_length=1, description="At least one authoritative source.")]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import rules
+from . import facts, rules
 from .document import Document, Path_, Problem
 from .models import FILES
 
@@ -37,6 +37,7 @@ class SiteData:
 
     files: dict[str, BaseModel]
     lines: dict[tuple[str, str], int]  # (file name, entry id) -> line of the entry, for "edit this" links
+    cites: dict[tuple[str, str], list[str]]  # (file name, entry id) -> ids of the facts its text names, in order
 
     def __getattr__(self, stem: str) -> BaseModel:
         try:
@@ -46,6 +47,11 @@ class SiteData:
 
     def line(self, filename: str, entry_id: str) -> int:
         return self.lines[(filename, entry_id)]
+
+    def facts_of(self, filename: str, entry_id: str) -> list:
+        """The facts an entry's text names, each once, in the order they first appear."""
+        by_id = {fact.id: fact for fact in self.files["facts"].root}
+        return [by_id[i] for i in dict.fromkeys(self.cites.get((filename, entry_id), ()))]
 
 
 class ParseError(Exception):
@@ -75,7 +81,7 @@ def parse(name: str, raw: bytes) -> Document:
         loader.dispose()
     if root is None:
         raise ParseError(Problem(name, 1, 1, Path(name).stem, "the file is empty"))
-    doc = Document(name, None, {})
+    doc = Document(name, None, {}, text=text)
     doc.value = _build(loader, doc, root, (), set())
     return doc
 
@@ -111,9 +117,10 @@ def _scalar(loader, node: yaml.Node) -> object:
     return node.value if node.tag == _STR else loader.construct_object(node)
 
 
-def validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+def validate(doc: Document, model: type[BaseModel], value: object = None) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate `value` (the document's own value unless given: the text with its facts filled in)."""
     try:
-        return model.model_validate(doc.value), []
+        return model.model_validate(doc.value if value is None else value), []
     except ValidationError as error:
         return None, [doc.problem(tuple(e["loc"]), _message(e, model)) for e in error.errors()]
 
@@ -173,7 +180,9 @@ def _display_name(path: Path) -> str:
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    stats = ((p.name, p.stat()) for p in sorted(data_dir.glob("*.yml")))
+    # The rules also read the pages under docs/ (facts they use, figures typed by hand).
+    paths = [*sorted(data_dir.glob("*.yml")), *sorted((data_dir.parent / "docs").glob("*.md"))]
+    stats = ((p.name, p.stat()) for p in paths)
     return tuple((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
 
 
@@ -205,7 +214,7 @@ def _load(data_dir: Path) -> SiteData:
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
-    for filename, model in FILES.items():
+    for filename in FILES:
         path = data_dir / filename
         name = _display_name(path)
         if not path.is_file():
@@ -215,13 +224,29 @@ def _load(data_dir: Path) -> SiteData:
             docs[filename] = parse(name, path.read_bytes())
         except ParseError as error:
             problems.append(error.problem)
-            continue
-        models[filename], found = validate(docs[filename], model)
-        problems += docs[filename].problems + found
+    values, counts = _fact_values(docs), _counts(docs)
+    for filename, doc in docs.items():
+        models[filename], found = validate(doc, FILES[filename], facts.expand(doc.value, values, counts))
+        problems += doc.problems + found
     problems += rules.run(docs)
     if problems:
         raise DataError(problems)
-    lines = {(filename, entry["id"]): doc.mark((index,))[0]
-             for filename, doc in docs.items() if isinstance(doc.value, list)
-             for index, entry in enumerate(doc.value) if "id" in entry}
-    return SiteData({Path(f).stem: models[f] for f in FILES}, lines)
+    entries = [(filename, doc.mark((index,))[0], entry) for filename, doc in docs.items()
+               if isinstance(doc.value, list) for index, entry in enumerate(doc.value) if "id" in entry]
+    lines = {(filename, entry["id"]): line for filename, line, entry in entries}
+    cites = {(filename, entry["id"]): facts.referenced(entry) for filename, _, entry in entries
+             if filename != "facts.yml"}
+    return SiteData({Path(f).stem: models[f] for f in FILES}, lines, cites)
+
+
+def _fact_values(docs: dict[str, Document]) -> dict[str, str]:
+    """id -> value of each fact as written, read before validation so that one bad fact hides no other problem."""
+    doc = docs.get("facts.yml")
+    items = doc.value if doc and isinstance(doc.value, list) else []
+    return {f["id"]: str(f["value"]) for f in items if isinstance(f, dict) and isinstance(f.get("id"), str)
+            and f.get("value") is not None}
+
+
+def _counts(docs: dict[str, Document]) -> dict[str, int]:
+    return {what: len(docs[filename].value) for what, filename in facts.COUNTED.items()
+            if filename in docs and isinstance(docs[filename].value, list)}

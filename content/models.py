@@ -17,6 +17,7 @@ from .fields import (
     TITLE_MAX,
     Changes,
     Choice,
+    LocatedSource,
     PlainText,
     Reviewed,
     Slug,
@@ -63,6 +64,9 @@ class FaqEntry(Strict):
     tags: list[Tag] = Field(min_length=1, description="Topics, used to list this answer on topic pages.")
     related: list[Slug] = Field([], description="Ids of other FAQ entries worth reading next.")
     aliases: list[Slug] = Field([], description="Former ids of this entry, so old links keep working.")
+    digest: Literal["case-studies"] | None = Field(
+        None, description="Data rendered after the answer's text: 'case-studies' lists the case studies by what "
+                          "their outcome measures, so the answer never retypes them.")
     reviewed: Reviewed
     sources: Sources
     changes: Changes = Field([])
@@ -97,12 +101,75 @@ class UseCase(Strict):
     sources: list[Source] = Field([], description="Authoritative sources, unless `faq` lists a sourced answer.")
 
 
+FactKind = Literal["release", "survey", "figure", "event"]
+# How long a fact may go unchecked before `make stale` lists it, by kind: a release status ("the newest
+# PyO3", "still in beta") moves fastest, a survey comes once a year, anything else is checked twice a year.
+REVIEW_MONTHS: dict[str, int] = {"release": 3, "survey": 12, "figure": 6, "event": 6}
+
+
+class Fact(Strict):
+    id: Slug
+    value: PlainText(160) = Field(description="The figure as it reads in a sentence, e.g. '7–8%' or 'PyO3 0.30.1'. "
+                                              "Data text writes [[fact:<id>]], a page {{ fact('<id>') }}.")
+    as_of: Reviewed = Field(description="Date (YYYY-MM-DD) the value was last confirmed against its source.")
+    kind: FactKind = Field(description="release: a version or release status (checked every 3 months); survey: a "
+                                       "survey figure (12 months); figure: a measured or reported number and event: "
+                                       "a dated event (6 months).")
+    source: LocatedSource = Field(description="Where the value comes from, and where in it.")
+    note: Text | None = Field(None, description="What the value means exactly (its baseline, its scope), or what "
+                                                "could not be confirmed.")
+
+    @property
+    def review_months(self) -> int:
+        return REVIEW_MONTHS[self.kind]
+
+
+class FactsFile(RootModel[list[Fact]]):
+    """data/facts.yml: every figure that can change, each with its value, as-of date and source."""
+
+
+Direction = Literal["python-to-rust", "stayed-python", "reversed"]
+Measure = Literal["speed", "throughput", "memory", "incidents", "platforms", "qualitative"]
+Evidence = Literal["first-party", "independent", "secondary"]
+
+
+class CaseStudy(Strict):
+    id: Slug
+    project: PlainText(80) = Field(description="The project and, if different, the organisation: 'Ruff, Astral'.")
+    moved: Text = Field(description="What moved, from what to what; for a team that kept Python, what it did instead.")
+    direction: Direction = Field(description="python-to-rust; stayed-python (kept Python on purpose); reversed (a "
+                                             "move to Rust undone).")
+    year: int = Field(strict=True, ge=1991, le=2100, description="The year the move shipped or was published.")
+    outcome: Text = Field(description="The measured outcome in the source's own figures, with units and conditions; "
+                                      "say so when the source gives no figure. Never convert or combine figures.")
+    measure: Measure = Field(description="What the outcome measures. Figures of one measure are still not comparable "
+                                         "across cases: each has its own workload, machine and baseline.")
+    cost: Text = Field(description="What it cost: time, team, build complexity, platforms lost or gained.")
+    evidence: Evidence = Field(description="first-party (the team that did it), independent (someone else, from "
+                                           "their own use) or secondary (found only in a copy or a summary).")
+    answers: list[Slug] = Field(min_length=1, description="FAQ ids this case bears on; each answer links back.")
+    criteria: list[Slug] = Field([], description="Comparison criteria this case bears on.")
+    aliases: list[Slug] = Field([], description="Former ids of this case, so old links keep working.")
+    reviewed: Reviewed
+    sources: list[LocatedSource] = Field(min_length=1, description="Where the facts come from, most direct first.")
+
+    @model_validator(mode="after")
+    def _year_is_past(self):
+        if self.year > self.reviewed.year:
+            raise ValueError(f"the year {self.year} is after the review date {self.reviewed}")
+        return self
+
+
 class ComparisonFile(RootModel[list[Criterion]]):
     """data/comparison.yml: one entry per comparison criterion."""
 
 
 class FaqFile(RootModel[list[FaqEntry]]):
     """data/faq.yml: one entry per question."""
+
+
+class CaseStudiesFile(RootModel[list[CaseStudy]]):
+    """data/case_studies.yml: published moves between Python and Rust, with their outcomes and costs."""
 
 
 class StrengthsFile(Strict):
@@ -258,6 +325,7 @@ class ExamplesFile(RootModel[list[Example]]):
 
 
 FILES: dict[str, type[BaseModel]] = {
+    "facts.yml": FactsFile,
     "comparison.yml": ComparisonFile,
     "faq.yml": FaqFile,
     "strengths.yml": StrengthsFile,
@@ -267,4 +335,5 @@ FILES: dict[str, type[BaseModel]] = {
     "decision.yml": DecisionFile,
     "examples.yml": ExamplesFile,
     "benchmarks.yml": BenchmarksFile,
+    "case_studies.yml": CaseStudiesFile,
 }

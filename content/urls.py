@@ -1,4 +1,5 @@
-"""The public URL scheme: where each FAQ answer, comparison criterion and example lives. Nothing else writes it.
+"""The public URL scheme: where each FAQ answer, comparison criterion, example and case study lives. Nothing else
+writes it.
 
 Each kind of entry has a list page (docs/faq.md, published at /faq/) that shows every entry under its id, and
 answers and examples also have a page of their own (generated into docs/faq/<id>.md, published at
@@ -9,7 +10,7 @@ answers and examples also have a page of their own (generated into docs/faq/<id>
 - a URL: what the built site publishes, from the site's root (`/faq/<id>/`, `/faq/#<id>`), as
   published-links.txt records it.
 
-The templates get the kinds as the Jinja globals `answer`, `criterion` and `example` (render.py). An entry's own
+The templates get the kinds as the Jinja globals `answer`, `criterion`, `example` and `case` (render.py). An entry's own
 page names its kind in its front matter (`page_kind: answer`), which overrides/main.html publishes as
 <article data-page-kind="answer"> for scripts; every other page is of the kind "page".
 """
@@ -69,7 +70,8 @@ class Kind:
 ANSWER = Kind("answer", data_file="faq.yml", list_page="faq", own_page=True)
 CRITERION = Kind("criterion", data_file="comparison.yml", list_page="comparison", own_page=False)
 EXAMPLE = Kind("example", data_file="examples.yml", list_page="examples", own_page=True)
-KINDS = (ANSWER, CRITERION, EXAMPLE)
+CASE = Kind("case", data_file="case_studies.yml", list_page="case-studies", own_page=False)
+KINDS = (ANSWER, CRITERION, EXAMPLE, CASE)
 
 CHANGES_PAGE = "/changes.md"  # the newest change notes across the guide
 FEED = "feed.xml"             # the same as an Atom feed, from the site's root; overrides/main.html links to it

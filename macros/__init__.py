@@ -12,7 +12,7 @@ except ImportError:  # Zensical runs this file by its path, outside its package:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from macros import benchmarks, render, tables
 
-from content import benchmark_models, document, fields, loader, models, rules, toolchain, urls
+from content import benchmark_models, document, facts, fields, loader, models, pages, rules, toolchain, urls
 from content.rules import walk
 
 
@@ -36,8 +36,8 @@ def site_context(config) -> render.Site:
 def define_env(env):
     # `mkdocs serve` keeps these modules imported between rebuilds; reload them, each after what it imports, so
     # edits to content/ and macros/ show up.
-    for module in (fields, benchmark_models, models, document, urls, toolchain, walk, *rules.MODULES, rules, loader,
-                   tables, render, benchmarks):
+    for module in (fields, benchmark_models, models, document, facts, pages, urls, toolchain, walk, *rules.MODULES,
+                   rules, loader, tables, render, benchmarks):
         importlib.reload(module)
     site = site_context(env.conf)
     for macro in (*render.MACROS, *benchmarks.MACROS):

@@ -53,7 +53,13 @@ def figures(b: BenchmarksFile) -> dict[str, list[tuple[str, str | None]]]:
     names = {runtime.id: runtime.name for runtime in b.runtimes}
     rust = next(runtime.id for runtime in b.runtimes if runtime.kind == "rust")
     ratios = [t.median / _median(r.timings, rust) for r in b.results for t in r.timings if t.runtime != rust]
+    builds = [runtime.build for runtime in b.pythons]
     found = {"oldest_python": [(b.pythons[0].name, None)], "newest_python": [(b.pythons[-1].name, None)],
+             "pythons": [(runtime.name, None) for runtime in b.pythons],
+             "rust": [(names[rust], None)],
+             "python_builds": [(f"{'some' if any(b.free_threaded for b in builds) else 'none'} free-threaded", None),
+                               (f"{'some' if any(b.jit_available for b in builds) else 'none'} with the JIT built in",
+                                None)],
              "python_vs_rust_range": [(fmt["times"](min(ratios)), None), (fmt["times"](max(ratios)), None)]}
     if hot := next((r for r in b.results if r.hot_path), None):
         found["hot_path_gains"] = [(fmt["times"](_median(hot.timings, t.runtime) / t.median), names[t.runtime])

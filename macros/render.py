@@ -6,6 +6,7 @@ import html
 import json
 import re
 import shlex
+import typing
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
@@ -16,13 +17,22 @@ from urllib.parse import urlsplit
 import jinja2
 import markdown
 
-from content import changelog, export, toolchain, urls
+from content import changelog, export, facts, toolchain, urls
 from content.fields import DESCRIPTION_MAX
 from content.loader import SiteData
+from content.models import REVIEW_MONTHS, Measure
 
 from . import tables
 
 LABELS = {"rust": "Rust", "python": "Python", "depends": "Depends", "mix": "Mix: Rust core, Python surface"}
+# A case study's coded values as readers see them: its direction, what its outcome measures, its evidence.
+CASE_LABELS = {
+    "python-to-rust": "Python to Rust", "stayed-python": "Stayed with Python", "reversed": "Rust move reversed",
+    "speed": "Speed", "throughput": "Throughput", "memory": "Memory", "incidents": "Incidents",
+    "platforms": "Platform reach", "qualitative": "No figure",
+    "first-party": "Reported by the team that did it", "independent": "Measured by another team",
+    "secondary": "Found only in secondary sources",
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,14 @@ class Site:
     @cached_property
     def faq_by_id(self) -> dict:
         return {e.id: e for e in self.data.faq.root}
+
+    @cached_property
+    def facts(self) -> dict:
+        return {f.id: f for f in self.data.facts.root}
+
+    def figures(self, kind: urls.Kind, entry_id: str) -> list:
+        """The facts an entry renders, for its "Figures" line: each with its source and as-of date."""
+        return self.data.facts_of(kind.data_file, entry_id)
 
     @cached_property
     def questions(self) -> dict[str, str]:
@@ -50,6 +68,15 @@ class Site:
                 inbound[r].append(e.id)
         return {e.id: [self.faq_by_id[i] for i in [*e.related, *(i for i in inbound[e.id] if i not in e.related)]]
                 for e in self.data.faq.root}
+
+    @cached_property
+    def cases_by_answer(self) -> dict[str, list]:
+        """FAQ id -> the case studies that bear on that answer, in file order."""
+        by_answer: dict[str, list] = {e.id: [] for e in self.data.faq.root}
+        for case in self.data.case_studies.root:
+            for answer_id in case.answers:
+                by_answer[answer_id].append(case)
+        return by_answer
 
     def edit_url(self, kind: urls.Kind, entry_id: str) -> str | None:
         """Where the entry's line in its YAML file can be edited."""
@@ -93,6 +120,8 @@ def _templates() -> jinja2.Environment:
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
     env.globals["label"] = LABELS.__getitem__
+    env.globals["case_label"] = CASE_LABELS.__getitem__
+    env.globals["case_measures"] = typing.get_args(Measure)  # the digest's order of groups
     env.globals["rustc"] = toolchain
     env.globals.update({kind.name: kind for kind in urls.KINDS})  # {{ answer.page_source(e.id) }}
     return env
@@ -189,7 +218,9 @@ def faq_jsonld(entries) -> str:
 
 
 def _faq_context(site: Site) -> dict:
-    return {"edit_url": site.edit_url, "related": lambda e: site.related[e.id], "jsonld": faq_jsonld}
+    return {"edit_url": site.edit_url, "figures": site.figures, "related": lambda e: site.related[e.id],
+            "jsonld": faq_jsonld, "cases_for": lambda e: site.cases_by_answer[e.id],
+            "case_studies": site.data.case_studies.root}
 
 
 def comparison_table(site: Site) -> str:
@@ -197,7 +228,8 @@ def comparison_table(site: Site) -> str:
 
 
 def criteria_details(site: Site) -> str:
-    return _render("criteria_details.md.j2", criteria=site.data.comparison.root, edit_url=site.edit_url)
+    return _render("criteria_details.md.j2", criteria=site.data.comparison.root, edit_url=site.edit_url,
+                   figures=site.figures)
 
 
 def criterion_card(site: Site, criterion_id: str) -> str:
@@ -229,6 +261,18 @@ def use_case_map(site: Site, choice: str | None = None, *, caption: str) -> str:
         raise KeyError(f"use_case_map: no use case has the choice '{choice}'")
     return _render("use_case_map.md.j2", cases=cases, questions=site.questions, show_choice=choice is None,
                    caption=caption)
+
+
+def case_studies(site: Site) -> str:
+    """docs/case-studies.md: the sortable table of cases, then each case with its sources."""
+    return _render("case_studies.md.j2", case_studies=site.data.case_studies.root, edit_url=site.edit_url,
+                   questions=site.questions, titles={c.id: c.title for c in site.data.comparison.root},
+                   figures=site.figures)
+
+
+def case_study_summary(site: Site) -> str:
+    """How many case studies there are and which way they went, counted from the data (home page, verdict)."""
+    return _render("case_study_summary.md.j2", case_studies=site.data.case_studies.root)
 
 
 def strengths_and_drawbacks(site: Site) -> str:
@@ -300,6 +344,25 @@ def example_page(site: Site, example_id: str) -> str:
     return _render("example_page.md.j2", root="../", e=example, measured=measured)
 
 
+def fact(site: Site, fact_id: str) -> str:
+    """A figure from data/facts.yml in a page's prose: `{{ fact('jit-315-gain-x86-64-linux') }}`."""
+    if fact_id not in site.facts:
+        raise KeyError(f"fact: no fact '{fact_id}' in data/facts.yml")
+    return site.facts[fact_id].value
+
+
+def count(site: Site, what: str) -> str:
+    """How many criteria, answers, use cases or examples the guide has, spelled out: `{{ count('criteria') }}`."""
+    if what not in facts.COUNTED:
+        raise KeyError(f"count: cannot count '{what}'; one of: {', '.join(facts.COUNTED)}")
+    return facts.spelled(len(getattr(site.data, Path(facts.COUNTED[what]).stem).root))
+
+
+def fact_sources(site: Site) -> str:
+    """The facts page: every figure with its value, the day it was last confirmed, and its source."""
+    return _render("facts.md.j2", facts=site.data.facts.root, months=REVIEW_MONTHS)
+
+
 RECENT_CHANGES = 50  # notes on the What changed page and in the feed
 
 
@@ -325,6 +388,6 @@ def rustc_command(site: Site) -> str:
     return _render("rustc_command.md.j2").strip()
 
 
-MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map,
-          strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
-          rustc_command, recent_changes]
+MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map, case_studies,
+          case_study_summary, strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
+          rustc_command, fact, count, fact_sources, recent_changes]

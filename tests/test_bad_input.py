@@ -111,11 +111,12 @@ CASES = {
                                   f"({date.today()}): give the day the sources were last checked"),
     "strength without a source": ("strengths.yml", "Compiled ([speed](/comparison.md#speed)).", "Compiled.",
                                   "data/strengths.yml:4:7: strengths.rust.strengths[0]: no source: add `sources`, or "
-                                  "link the text to a sourced entry (/faq.md#<id> or /comparison.md#<id>)"),
+                                  "link the text to a sourced entry (/faq.md#<id> or /comparison.md#<id> or "
+                                  "/case-studies.md#<id>)"),
     "link to an entry that does not exist": (
         "verdict.yml", "Hot loops ([speed](/comparison.md#speed)).", "Hot loops ([speed](/comparison.md#speedy)).",
         "data/verdict.yml:4:5: verdict.choose_rust[0]: no source: link the text to a sourced entry "
-        "(/faq.md#<id> or /comparison.md#<id>)"),
+        "(/faq.md#<id> or /comparison.md#<id> or /case-studies.md#<id>)"),
     "use case without a source": ("use_cases.yml", "  faq: [first]\n", "",
                                   "data/use_cases.yml:2:3: use_cases[0]: no source: add `sources`, or list an answer "
                                   "in `faq`"),
@@ -123,6 +124,47 @@ CASES = {
         "faq.yml", "  related: [second]\n",
         "  related: [second]\n  changes:\n    - {date: 2026-11-20, what: Reworded., why: Clearer.}\n",
         "data/faq.yml:11:7: faq[0].changes[0].source: required field is missing"),
+    "hand-typed percentage": ("comparison.yml", "rust: Compiled ahead of time.", "rust: Compiled ahead of time, 40% faster.",
+                              "data/comparison.yml:4:33: comparison[0].rust: hand-typed figure '40%': give it a home in "
+                              "data/facts.yml and write [[fact:<id>]] here"),
+    "hand-typed multiplier": ("faq.yml", "It is the first entry.", "It is the first entry, and 10x faster.",
+                              "data/faq.yml:6:32: faq[0].answer: hand-typed figure '10x': give it a home in data/facts.yml "
+                              "and write [[fact:<id>]] here"),
+    "hand-typed count of entries": ("takeaways.yml", "Start with the Python profilers.",
+                                    "Start with the Python profilers and read all eleven criteria.",
+                                    "data/takeaways.yml:3:82: takeaways[0].text: hand-typed figure 'eleven criteria': a "
+                                    "count of the guide's own entries is computed: write [[count:criteria]] criteria"),
+    "unknown fact": ("faq.yml", "[[fact:jit-gain]]", "[[fact:jit-gains]]",
+                     "data/faq.yml:18:43: faq[1].answer: [[fact:jit-gains]] names no fact in data/facts.yml"),
+    "unused fact": ("faq.yml", "The JIT gains [[fact:jit-gain]], and", "The JIT gains a little, and",
+                    "data/facts.yml:2:3: facts[0].id: fact 'jit-gain' is used by no page or entry: write "
+                    "[[fact:jit-gain]] where it belongs, or remove it"),
+    "fact without where in its source": ("facts.yml", '    where: Optimizations, "Upgraded experimental JIT compiler"\n', "",
+                                         "data/facts.yml:6:3: facts[0].source.where: required field is missing"),
+    "short answer types what the answer renders": ("faq.yml", "short_answer: Yes, the second.",
+                                                   "short_answer: Yes, the second, by 7–8%.",
+                                                   "data/faq.yml:16:37: faq[1].short_answer: '7–8%' is typed by hand here, while "
+                                                   "the answer renders it from [[fact:jit-gain]]: write [[fact:jit-gain]] here too"),
+    "listed source the text does not cite": ("comparison.yml", "No interpreter overhead, as The Rust Book explains.",
+                                             "No interpreter overhead.",
+                                             "data/comparison.yml:11:7: comparison[0].sources[0]: source 'The Rust Book' is "
+                                             "listed but the text does not cite it: link it where the text relies on it "
+                                             "([The Rust Book](https://doc.rust-lang.org/book/)), or remove it"),
+    "unequal scores on a depends edge": ("comparison.yml", "pick: python", "pick: depends",
+                                         "data/decision.yml:15:5: decision.criteria[1]: the scores favour python, but "
+                                         "comparison.yml's edge is 'depends': give both the same score, or only a `why` to "
+                                         "leave the criterion unscored"),
+    "unknown case direction": ("case_studies.yml", "direction: python-to-rust", "direction: rust-to-go",
+                               "data/case_studies.yml:5:3: case_studies[0].direction: Input should be "
+                               "'python-to-rust', 'stayed-python' or 'reversed'"),
+    "case year after its review": ("case_studies.yml", "year: 2024", "year: 2027",
+                                   "data/case_studies.yml:2:3: case_studies[0]: the year 2027 is after the review "
+                                   "date 2026-11-26"),
+    "case links an unknown answer": ("case_studies.yml", "answers: [first]", "answers: [third]",
+                                     "data/case_studies.yml:11:13: case_studies[0].answers[0]: unknown FAQ id 'third'"),
+    "case links an unknown criterion": ("case_studies.yml", "criteria: [speed]", "criteria: [speedy]",
+                                        "data/case_studies.yml:12:14: case_studies[0].criteria[0]: unknown criterion "
+                                        "id 'speedy'"),
     "alias bomb": ("verdict.yml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nsummary: *c\n",
                    "data/verdict.yml:2:1: verdict.b[0]: YAML anchors and aliases (&name, *name) are not allowed; write the value out"),
 }
@@ -132,11 +174,17 @@ CASES = {
 RULE_CASES = {
     "unique-ids": ["duplicate id", "alias collides with id"],
     "known-answers": ["dangling related", "dangling use-case link", "trait links an unknown answer"],
-    "decision-criteria": ["scores against the edge", "criterion without scores", "scores for an unknown criterion",
+    "case-links": ["case links an unknown answer", "case links an unknown criterion"],
+    "decision-criteria": ["scores against the edge", "unequal scores on a depends edge", "criterion without scores", "scores for an unknown criterion",
                           "trait links an unknown criterion"],
     "example-files": ["missing example file", "missing hot-path library"],
     "benchmarked-examples": ["benchmark of an unknown example"],
     "backed-claims": ["strength without a source", "link to an entry that does not exist", "use case without a source"],
+    "known-facts": ["unknown fact"],
+    "used-facts": ["unused fact"],
+    "typed-figures": ["hand-typed percentage", "hand-typed multiplier", "hand-typed count of entries"],
+    "consistent-answers": ["short answer types what the answer renders"],
+    "cited-sources": ["listed source the text does not cite"],
 }
 
 

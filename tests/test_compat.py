@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, ROOT, copy_project, mkdocs, run, soup
+from conftest import ROOT, fixture_project, mkdocs, run, soup
 
 from compat import manifest
 
@@ -83,7 +83,7 @@ def test_with_every_workaround_off_the_page_uses_materials_own_templates(sites):
 
 
 def test_a_switch_that_names_no_workaround_stops_the_build_and_keeps_the_site(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
+    project = fixture_project(tmp_path)
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("last good build")
     result = run("env", "COMPAT_OFF=tab_arrow", *MAKE, "build", cwd=project)
@@ -93,7 +93,7 @@ def test_a_switch_that_names_no_workaround_stops_the_build_and_keeps_the_site(tm
 
 
 def test_a_mistake_in_the_manifest_is_reported_with_its_line(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
+    project = fixture_project(tmp_path)
     path = project / "compat" / "manifest.yml"
     lines = path.read_text().splitlines(keepends=True)
     number = next(i for i, line in enumerate(lines) if line.startswith("  enabled: "))

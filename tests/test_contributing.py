@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, ROOT, copy_project, fixture_project, run, soup
+from conftest import FIXTURE_DATA, ROOT, copy_project, edit, fixture_project, run, soup
 
 from content import loader
 from content.commands import schema, stale
@@ -261,15 +261,30 @@ def test_every_field_has_hover_text(filename):
 
 
 def test_make_stale_lists_entries_not_reviewed_for_six_months(tmp_path):
-    project = copy_project(tmp_path, FIXTURE_DATA)
+    project = fixture_project(tmp_path)
     faq = project / "data" / "faq.yml"
     faq.write_text(faq.read_text().replace("reviewed: 2026-11-26", f"reviewed: {date.today() - timedelta(days=200)}", 1))
     result = run(*MAKE, "stale", cwd=project)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     cutoff = stale.months_before(date.today(), 6)
-    assert lines[-2:] == [f"data/faq.yml:2: first: reviewed {date.today() - timedelta(days=200)} (200 days ago)",
-                          f"1 entry not reviewed since {cutoff} (6 months or more ago)"]
+    assert lines[-3:-1] == [f"data/faq.yml:2: first: reviewed {date.today() - timedelta(days=200)} (200 days ago)",
+                            f"1 entry not reviewed since {cutoff} (6 months or more ago)"]
+
+
+@pytest.mark.parametrize("kind, months", [("release", 3), ("survey", 12), ("figure", 6)])
+def test_make_stale_lists_facts_older_than_their_review_interval(tmp_path, kind, months):
+    project = fixture_project(tmp_path)
+    facts = project / "data" / "facts.yml"
+    due, fresh = stale.months_before(date.today(), months), stale.months_before(date.today(), months) + timedelta(days=1)
+    edit(facts, "kind: figure", f"kind: {kind}")
+    edit(facts, "as_of: 2026-11-26", f"as_of: {fresh}")
+    assert run(*MAKE, "stale", cwd=project).stdout.splitlines()[-1] == \
+        "0 facts not confirmed within their review interval"
+    edit(facts, f"as_of: {fresh}", f"as_of: {due}")
+    lines = run(*MAKE, "stale", cwd=project, check=True).stdout.splitlines()
+    assert lines[-2:] == [f"data/facts.yml:2: jit-gain: as of {due} ({(date.today() - due).days} days ago; a {kind} is "
+                          f"checked every {months} months)", "1 fact not confirmed within their review interval"]
 
 
 def test_six_months_before_the_end_of_a_long_month_is_the_end_of_a_short_one():

@@ -39,6 +39,7 @@ def test_the_index_lists_each_data_set_with_its_entries(site, data):
     counts = {f["data_set"]: f["entries"] for f in index["files"]}
     assert counts == {"answers": len(data.faq.root), "criteria": len(data.comparison.root),
                       "decision-scores": len(data.decision.criteria), "use-cases": len(data.use_cases.root),
+                      "case-studies": len(data.case_studies.root), "facts": len(data.facts.root),
                       "examples": len(data.examples.root), "benchmarks": len(data.benchmarks.results)}
     for file in index["files"]:
         assert file["url"] == f"{SITE_URL}data/{file['data_set']}.json"
@@ -95,14 +96,16 @@ def test_a_consumer_reads_the_export_with_the_standard_library_alone(server, dat
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:6] == [f"answers {len(data.faq.root)} CC BY 4.0", f"criteria {len(data.comparison.root)} CC BY 4.0",
+    assert lines[:8] == [f"answers {len(data.faq.root)} CC BY 4.0", f"criteria {len(data.comparison.root)} CC BY 4.0",
                          f"decision-scores {len(data.decision.criteria)} CC BY 4.0",
                          f"use-cases {len(data.use_cases.root)} CC BY 4.0",
+                         f"case-studies {len(data.case_studies.root)} CC BY 4.0",
+                         f"facts {len(data.facts.root)} CC BY 4.0",
                          f"examples {len(data.examples.root)} CC BY 4.0",
                          f"benchmarks {len(data.benchmarks.results)} CC BY 4.0"]
     entry = data.faq.root[0]
-    assert lines[6] == f"{entry.question} | {plain_text(entry.short_answer)[:40]} | 200"
-    assert lines[7] == "[]"
+    assert lines[8] == f"{entry.question} | {plain_text(entry.short_answer)[:40]} | 200"
+    assert lines[9] == "[]"
 
 
 # --- the shape consumers rely on -------------------------------------------------------------------------------

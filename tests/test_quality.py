@@ -154,7 +154,7 @@ def test_comparison_table_filters_by_text(context_for, server, data):
     assert expected, "pick a filter word the data contains"
     visible = page.locator(".comparison-table tbody tr:visible td:first-child").all_inner_texts()
     assert visible == expected
-    assert page.locator(".comparison-table__status").inner_text() == \
+    assert page.locator(".sortable-table__status").inner_text() == \
         f"{len(expected)} of {len(data.comparison.root)} criteria match “garbage collector”"
 
 
@@ -162,7 +162,7 @@ def test_without_javascript_the_table_is_complete(context_for, server, data):
     page = context_for(375, java_script_enabled=False)
     page.goto(server + "/comparison/")
     assert page.locator(".comparison-table tbody tr").count() == len(data.comparison.root)
-    assert not page.locator(".comparison-table__filter").is_visible()
+    assert not page.locator(".sortable-table__filter").is_visible()
     assert page.locator(".comparison-table th").all_inner_texts() == ["Criterion", "Rust", "Python", "Edge"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 

@@ -15,6 +15,7 @@ def main(argv: list[str]) -> int:
         print(f"{len(error.problems)} problem(s) found in {data_dir}/", file=sys.stderr)
         return 1
     print(f"{data_dir}/ is valid: {len(data.comparison.root)} criteria, {len(data.faq.root)} FAQ entries, "
-          f"{len(data.use_cases.root)} use cases")
+          f"{len(data.use_cases.root)} use cases, {len(data.facts.root)} facts, "
+          f"{len(data.case_studies.root)} case studies")
     return 0
 

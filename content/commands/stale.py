@@ -1,5 +1,7 @@
 """`python -m content stale [DATA_DIR] [--months N]`: list the entries whose `reviewed` date is N months
-(default 6) or more in the past, oldest first, as `file:line: id: reviewed DATE (N days ago)`."""
+(default 6) or more in the past, oldest first, as `file:line: id: reviewed DATE (N days ago)`; then the facts
+of data/facts.yml not confirmed within their own review interval (release 3 months, survey 12, figure and event
+6), as `file:line: id: as of DATE (N days ago; a KIND is checked every M months)`."""
 
 import argparse
 import calendar
@@ -28,6 +30,14 @@ def stale(data, data_dir: Path, cutoff: date) -> list[tuple[date, str]]:
     return sorted(rows)
 
 
+def stale_facts(data, data_dir: Path, today: date) -> list[tuple[date, str]]:
+    """(as_of, "file:line: id ...") for each fact confirmed longer ago than its kind's review interval."""
+    return sorted((fact.as_of, f"{data_dir / 'facts.yml'}:{data.line('facts.yml', fact.id)}: {fact.id}: as of "
+                               f"{fact.as_of} ({(today - fact.as_of).days} days ago; a {fact.kind} is checked every "
+                               f"{fact.review_months} months)")
+                  for fact in data.facts.root if fact.as_of <= months_before(today, fact.review_months))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m content stale", description=__doc__)
     parser.add_argument("data_dir", nargs="?", type=Path, default=Path("data"))
@@ -45,5 +55,9 @@ def main(argv: list[str]) -> int:
         print(f"{where}: reviewed {reviewed} ({(today - reviewed).days} days ago)")
     print(f"{len(rows)} {'entry' if len(rows) == 1 else 'entries'} not reviewed since {cutoff} "
           f"({args.months} months or more ago)")
+    facts = stale_facts(data, args.data_dir, today)
+    for _, line in facts:
+        print(line)
+    print(f"{len(facts)} {'fact' if len(facts) == 1 else 'facts'} not confirmed within their review interval")
     return 0
 

@@ -10,10 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..document import Document, Problem
-from . import backed_claims, benchmarked_examples, decision_criteria, example_files, known_answers, unique_ids
+from . import (
+    backed_claims,
+    benchmarked_examples,
+    case_links,
+    cited_sources,
+    consistent_answers,
+    decision_criteria,
+    example_files,
+    known_answers,
+    known_facts,
+    typed_figures,
+    unique_ids,
+    used_facts,
+)
 
 Rule = Callable[[dict[str, Document]], Iterator[Problem]]
-MODULES = (unique_ids, known_answers, decision_criteria, example_files, benchmarked_examples, backed_claims)
+MODULES = (unique_ids, known_answers, case_links, decision_criteria, example_files, benchmarked_examples,
+           backed_claims, known_facts, used_facts, typed_figures, consistent_answers, cited_sources)
 RULES: dict[str, Rule] = {module.NAME: module.check for module in MODULES}
 
 

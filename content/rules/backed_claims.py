@@ -10,7 +10,7 @@ from ..document import Document, Problem
 from .walk import entries, ids, strings
 
 NAME = "backed-claims"
-SOURCED = (urls.ANSWER, urls.CRITERION)  # the kinds of entry that carry sources by schema
+SOURCED = (urls.ANSWER, urls.CRITERION, urls.CASE)  # the kinds of entry that carry sources by schema
 SOURCED_LINK = " or ".join(kind.list_source("<id>") for kind in SOURCED)
 UNLINKED = f"no source: link the text to a sourced entry ({SOURCED_LINK})"
 UNBACKED = f"no source: add `sources`, or link the text to a sourced entry ({SOURCED_LINK})"

@@ -1,5 +1,6 @@
 """decision-criteria: decision.yml has one entry per comparison criterion, its scores agree with the
-criterion's edge, and its traits link only criteria that exist."""
+criterion's edge (a criterion whose edge is "depends" has equal scores or none), and its traits link only criteria
+that exist."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ def scored_criteria(decision: Document, comparison: Document) -> Iterator[Proble
         if favours and edges[criterion] in ("rust", "python") and favours != edges[criterion]:
             yield decision.problem(("criteria", index), f"the scores favour {favours}, but comparison.yml gives "
                                                         f"the edge to {edges[criterion]}")
+        elif favours in ("rust", "python") and edges[criterion] == "depends":
+            yield decision.problem(("criteria", index), f"the scores favour {favours}, but comparison.yml's edge "
+                                                        "is 'depends': give both the same score, or only a `why` "
+                                                        "to leave the criterion unscored")
     if isinstance(decision.value, dict) and isinstance(decision.value.get("criteria"), list):
         for criterion in [c for c in edges if c not in seen]:
             yield decision.problem(("criteria",), f"criterion '{criterion}' from comparison.yml has no entry; "

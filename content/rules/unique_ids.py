@@ -9,6 +9,7 @@ from .walk import entries, strings
 
 NAME = "unique-ids"
 LISTS = {"comparison.yml": [()], "faq.yml": [()], "use_cases.yml": [()], "examples.yml": [()],
+         "case_studies.yml": [()],
          "decision.yml": [("criteria",), ("traits",)]}
 
 

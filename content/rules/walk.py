@@ -24,3 +24,15 @@ def strings(entry: dict, field: str) -> Iterator[tuple[int, str]]:
     values = entry.get(field)
     if isinstance(values, list):
         yield from ((i, v) for i, v in enumerate(values) if isinstance(v, str))
+
+
+def texts(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text in a parsed value, with its path, depth first in file order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, (*path, index))

@@ -1,6 +1,6 @@
-// The comparison table, enhanced: sort by any column and filter rows by text. The stacked cards on narrow
-// screens and the sort arrows are CSS, keyed on the "js" class that is set before the first paint. Without
-// JavaScript it stays a complete plain table and CSS hides the filter box.
+// Sortable tables (the comparison, the case studies), enhanced: sort by any column and filter rows by text. The
+// stacked cards on narrow screens and the sort arrows are CSS, keyed on the "js" class that is set before the
+// first paint. Without JavaScript it stays a complete plain table and CSS hides the filter box.
 (() => {
   // Made on the first sort: building a collator costs tens of milliseconds on a slow phone, on every page.
   let collator;
@@ -28,9 +28,9 @@
 
   // The filter box is in the page from the start, so wiring it up moves nothing.
   const addFilter = (table, rows) => {
-    const container = table.closest(".comparison-table");
-    const input = container.querySelector(".comparison-table__filter input");
-    const status = container.querySelector(".comparison-table__status");
+    const container = table.closest(".sortable-table");
+    const input = container.querySelector(".sortable-table__filter input");
+    const status = container.querySelector(".sortable-table__status");
     input.addEventListener("input", () => {
       const query = input.value.trim().toLowerCase();
       let shown = 0;
@@ -39,11 +39,11 @@
         row.hidden = !match;
         shown += match;
       }
-      status.textContent = query ? `${shown} of ${rows.length} criteria match “${input.value.trim()}”` : "";
+      status.textContent = query ? `${shown} of ${rows.length} ${container.dataset.noun} match “${input.value.trim()}”` : "";
     });
   };
 
-  const setUp = () => document.querySelectorAll(".comparison-table table:not([data-enhanced])").forEach((table) => {
+  const setUp = () => document.querySelectorAll(".sortable-table table:not([data-enhanced])").forEach((table) => {
     table.setAttribute("data-enhanced", "");
     enhance(table);
   });

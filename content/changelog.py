@@ -35,7 +35,8 @@ class Noted:
 
 
 # The kinds of entry that carry change notes, and the Markdown title of an entry of each.
-TITLES = {urls.ANSWER: lambda entry: entry.question, urls.CRITERION: lambda entry: entry.title}
+TITLES = {urls.ANSWER: lambda entry: entry.question, urls.CRITERION: lambda entry: entry.title,
+          urls.CASE: lambda entry: entry.project}
 
 
 def notes(data) -> list[Noted]:

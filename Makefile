@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build build-zensical check stale schemas test test-compat-off validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight lock clean
+.PHONY: serve build build-zensical check check-changes stale schemas test test-compat-off validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -22,6 +22,12 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 
 $(VENV)/.installed-zensical: $(VENV)/.installed requirements-zensical.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@touch $@
+
+# cffconvert validates CITATION.cff in the tests; its release pins jsonschema < 4, hence a virtual environment of its own.
+.venv-cff/.installed: requirements-cff.txt
+	$(PYTHON) -m venv .venv-cff
+	.venv-cff/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-cff.txt
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -44,20 +50,24 @@ build-zensical: $(VENV)/.installed-zensical  ## The same site built by Zensical 
 	@rm -rf site-zensical && mv .site-zensical-tmp site-zensical
 	@echo "Built site-zensical/"
 
-check: $(VENV)/.installed  ## Validate data/ and lint YAML style; report every problem, exit non-zero on any
-	@status=0; \
-	$(BIN)/python -m content check data || status=1; \
+check: $(VENV)/.installed  ## Validate data/, lint YAML style, check the schemas and the JSON export; exit non-zero on any problem
+	@status=0; valid=; \
+	$(BIN)/python -m content check data && valid=1 || status=1; \
 	$(BIN)/python -m content lint data/ mkdocs.yml || status=1; \
 	$(BIN)/python -m content schema --check || status=1; \
+	if [ -n "$$valid" ]; then { $(BIN)/python -m macros.generate && $(BIN)/python -m content export; } || status=1; fi; \
 	exit $$status
+
+check-changes: $(VENV)/.installed  ## Entries whose short answer, edge or scores changed since BASE (main) without a new change note
+	$(BIN)/python -m content changes data --base $(or $(BASE),main)
 
 stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (STALE_MONTHS=6), then facts past their review interval
 	$(BIN)/python -m content stale data --months $(or $(STALE_MONTHS),6)
 
-schemas: $(VENV)/.installed  ## Regenerate schemas/*.schema.json from content/models.py
+schemas: $(VENV)/.installed  ## Regenerate schemas/ from content/models.py and content/export.py
 	$(BIN)/python -m content schema
 
-test: $(VENV)/.installed-test $(VENV)/.installed-zensical node_modules/.installed  ## Run the whole test suite
+test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 test-compat-off: $(VENV)/.installed-test node_modules/.installed  ## The tests of the built site, on a site built without the theme workarounds (compat/)
@@ -101,6 +111,7 @@ lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in fi
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements.in -o requirements.txt
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-test.in -o requirements-test.txt
 	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-zensical.in -o requirements-zensical.txt
+	$(BIN)/uv pip compile --quiet --python-version 3.11.7 requirements-cff.in -o requirements-cff.txt
 
 clean:
 	rm -rf site .site-tmp site-zensical .site-zensical-tmp .pytest_cache audit .cache

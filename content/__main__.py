@@ -5,12 +5,14 @@
     stale [DATA_DIR] [--months]  entries not reviewed for N months
     schema [--check]             write (or check) schemas/*.schema.json from the models
     ledger check|update SITE     the published-links ledger against a built site
+    export [DIR]                 the JSON export (docs/data/) against its published schemas
+    changes [--base REF]         entries whose short answer, edge or scores changed since REF without a new note
 """
 
 import importlib
 import sys
 
-COMMANDS = ("check", "lint", "stale", "schema", "ledger")
+COMMANDS = ("check", "lint", "stale", "schema", "ledger", "export", "changes")
 
 
 def main(argv: list[str]) -> int:

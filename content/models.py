@@ -152,6 +152,7 @@ class CaseStudy(Strict):
     aliases: list[Slug] = Field([], description="Former ids of this case, so old links keep working.")
     reviewed: Reviewed
     sources: list[LocatedSource] = Field(min_length=1, description="Where the facts come from, most direct first.")
+    changes: Changes = Field([])
 
     @model_validator(mode="after")
     def _year_is_past(self):

@@ -55,6 +55,13 @@ class Kind:
     def page_url(self, entry_id: str) -> str:
         return "/" + self.page_file(entry_id).removesuffix(".md") + "/"
 
+    def home_source(self, entry_id: str) -> str:
+        """Where a link to the entry leads: its own page if it has one, else its place in the list."""
+        return self.page_source(entry_id) if self.own_page else self.list_source(entry_id)
+
+    def home_url(self, entry_id: str) -> str:
+        return public_url(self.home_source(entry_id))
+
     def public_urls(self, entry_id: str) -> list[str]:
         """Every address the site publishes for the entry."""
         return [self.list_url(entry_id), *([self.page_url(entry_id)] if self.own_page else [])]
@@ -66,8 +73,26 @@ EXAMPLE = Kind("example", data_file="examples.yml", list_page="examples", own_pa
 CASE = Kind("case", data_file="case_studies.yml", list_page="case-studies", own_page=False)
 KINDS = (ANSWER, CRITERION, EXAMPLE, CASE)
 
+CHANGES_PAGE = "/changes.md"  # the newest change notes across the guide
+FEED = "feed.xml"             # the same as an Atom feed, from the site's root; overrides/main.html links to it
+DATA = "data"                 # the JSON export's folder: data/<name>.json and data/<name>.schema.json (export.py)
+
 # A link written in data to an entry in its list, e.g. [the GIL answer](/faq.md#gil-free-threading).
 _LIST_LINK = re.compile(r"\]\(/?(" + "|".join(re.escape(k.list_page) for k in KINDS) + r")\.md#([a-z0-9-]+)\)")
+
+
+def public_url(source: str) -> str:
+    """The URL a docs-absolute Markdown link leads to on the built site: `/faq.md#gil` is `/faq/#gil`,
+    `/faq/use-both.md` is `/faq/use-both/`, `/index.md` is `/`."""
+    path, hash_, fragment = source.partition("#")
+    page = path.removesuffix(".md").removesuffix("index").strip("/")
+    return "/" + (page + "/" if page else "") + hash_ + fragment
+
+
+def card_path(page_url: str) -> str:
+    """Where the MkDocs build publishes a page's link-preview card (hooks/pages.py draws it with macros/cards.py):
+    faq/use-both/ gets assets/cards/faq/use-both.png, the home page assets/cards/index.png."""
+    return f"assets/cards/{page_url.strip('/') or 'index'}.png"
 
 
 def linked_entries(markdown: str) -> list[tuple[Kind, str]]:

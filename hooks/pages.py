@@ -30,7 +30,7 @@ def _card_cache(config) -> Path:
 
 def on_pre_build(config):
     site = site_context(config)
-    generate.write(site, Path(config.docs_dir), config.site_url)
+    generate.write(site, Path(config.docs_dir), config)
     redirects = config.plugins["redirects"].config["redirect_maps"]
     _edit_urls.clear()
     _cards_used.clear()
@@ -54,7 +54,7 @@ def on_page_context(context, page, config, nav):
     if page.file.src_uri in _edit_urls:
         page.edit_url = _edit_urls[page.file.src_uri]
     card = cards.for_page(config.site_name, page.title, page.meta)
-    path = cards.image_path(page.url)
+    path = urls.card_path(page.url)
     try:
         _cards_used.add(cards.publish(card, _card_cache(config), Path(config.site_dir) / path))
     except ValueError as error:

@@ -176,8 +176,3 @@ def prune(cache_dir: Path, used: set[Path]) -> None:
     for path in cache_dir.glob("*.png"):
         if path not in used:
             path.unlink()
-
-
-def image_path(page_url: str) -> str:
-    """Where a page's card is published: faq/use-both/ gets assets/cards/faq/use-both.png, the home page index.png."""
-    return f"assets/cards/{page_url.strip('/') or 'index'}.png"

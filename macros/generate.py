@@ -1,7 +1,8 @@
 """Write the generated pages and files into docs/, for any builder: `python -m macros.generate`.
 
-One page per FAQ answer (docs/faq/<id>.md), one per example (docs/examples/<id>.md), the at-a-glance SVG and
-robots.txt (naming the sitemap at site_url), rendered by the same functions the macros use. Both builds run
+One page per FAQ answer (docs/faq/<id>.md), one per example (docs/examples/<id>.md), the at-a-glance SVG,
+robots.txt (naming the sitemap at site_url), the Atom feed of the change notes (feed.xml) and the JSON export
+with its schemas (data/*.json, content/export.py), rendered by the same functions the macros use. Both builds run
 this first: `make build` through the MkDocs hook in macros/hooks.py, `make build-zensical` directly. The
 outputs are gitignored; a file is rewritten only when its content changes, so `mkdocs serve` does not
 rebuild on a change it caused.
@@ -10,11 +11,12 @@ rebuild on a change it caused.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from content import urls
+from content import export, urls
 
 from . import render, site_context
 
@@ -39,21 +41,29 @@ def config(config_file: Path = ROOT / "mkdocs.yml") -> dict:
     return {**settings(config_file), "config_file_path": str(config_file)}
 
 
-def outputs(site: render.Site, site_url: str) -> dict[str, str]:
-    """Path under docs/ -> content, for every generated file."""
+def outputs(site: render.Site, settings: dict, built: date) -> dict[str, str]:
+    """Path under docs/ -> content, for every generated file; `settings` is mkdocs.yml, `built` the build's day."""
+    site_url = settings["site_url"]
     files = {kind.page_file(e.id): page(site, e.id) for kind, page in PAGES.items() for e in kind.entries(site.data)}
     files[render.GLANCE_FILE] = render.glance_svg(site)
     files["robots.txt"] = render.robots_txt(site_url)
+    files[urls.FEED] = render.feed_xml(site, settings, built)
+    for name, file in export.build(site.data, site_url, built, render.PublicMarkdown(site_url)).items():
+        files[f"{export.FOLDER}/{name}.json"] = export.dump(file)
+        files[f"{export.FOLDER}/{name}.schema.json"] = export.schema_text(name, site_url)
     return files
 
 
-def write(site: render.Site, docs: Path, site_url: str) -> list[str]:
-    """Write what changed and remove generated pages whose entry is gone; returns the paths written."""
-    files = outputs(site, site_url)
+def write(site: render.Site, docs: Path, settings: dict, built: date | None = None) -> list[str]:
+    """Write what changed and remove generated pages and export files that are gone; returns the paths written."""
+    files = outputs(site, settings, built or date.today())
     for kind in PAGES:
         for stale in (docs / kind.list_page).glob("*.md"):
             if kind.page_file(stale.stem) not in files:
                 stale.unlink()
+    for stale in (docs / export.FOLDER).glob("*.json"):
+        if f"{export.FOLDER}/{stale.name}" not in files:
+            stale.unlink()
     written = []
     for path, content in files.items():
         target = docs / path
@@ -70,7 +80,7 @@ if __name__ == "__main__":
 
     try:
         mkdocs_config = config()
-        written = write(site_context(mkdocs_config), ROOT / "docs", mkdocs_config["site_url"])
+        written = write(site_context(mkdocs_config), ROOT / "docs", mkdocs_config)
     except PluginError as error:  # its message lists each problem as file:line:column: field: message
         sys.exit(str(error))
     print(f"Generated {len(written)} changed files under docs/", file=sys.stderr)

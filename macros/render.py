@@ -8,14 +8,16 @@ import re
 import shlex
 import typing
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, cached_property
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
 
-from content import facts, toolchain, urls
+from content import changelog, export, facts, toolchain, urls
 from content.fields import DESCRIPTION_MAX
 from content.loader import SiteData
 from content.models import REVIEW_MONTHS, Measure
@@ -183,6 +185,25 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
     return words.rstrip(" ,;:-–—") + "…"
 
 
+_DOCS_LINK = re.compile(r"\]\((/[^)\s]*)\)")
+
+
+@dataclass(frozen=True)
+class PublicMarkdown:
+    """Markdown from data as plain text and as HTML for readers elsewhere (the JSON export, the feed): its links
+    lead to the public site."""
+
+    site_url: str
+
+    def text(self, markdown_text: str) -> str:
+        return plain_text(markdown_text)
+
+    def html(self, markdown_text: str) -> str:
+        linked = _DOCS_LINK.sub(lambda m: "](" + self.site_url + urls.public_url(m[1]).lstrip("/") + ")",
+                                markdown_text)
+        return _markdown().reset().convert(linked)
+
+
 def faq_jsonld(entries) -> str:
     """schema.org FAQPage structured data, with the same text a reader sees.
 
@@ -342,6 +363,26 @@ def fact_sources(site: Site) -> str:
     return _render("facts.md.j2", facts=site.data.facts.root, months=REVIEW_MONTHS)
 
 
+RECENT_CHANGES = 50  # notes on the What changed page and in the feed
+
+
+def recent_changes(site: Site) -> str:
+    """The newest change notes across the guide, by day, for the What changed page."""
+    return _render("recent_changes.md.j2", notes=changelog.notes(site.data)[:RECENT_CHANGES])
+
+
+def feed_xml(site: Site, settings: dict, built: date) -> str:
+    """The Atom feed of the newest change notes; `settings` is mkdocs.yml, `built` the day of the build (the feed's
+    date while no entry has a note)."""
+    site_url = settings["site_url"]
+    notes = changelog.notes(site.data)[:RECENT_CHANGES]
+    return _render("feed.xml.j2", notes=notes, site_url=site_url, short_name=settings["extra"]["short_name"],
+                   host=urlsplit(site_url).hostname, feed_url=site_url + urls.FEED,
+                   page_url=site_url + urls.public_url(urls.CHANGES_PAGE).lstrip("/"), repo_url=settings["repo_url"],
+                   rights=f"Text and data: {export.LICENCE_NAME} ({export.LICENCE_URL})",
+                   updated=notes[0].change.date if notes else built, html=PublicMarkdown(site_url).html)
+
+
 def rustc_command(site: Site) -> str:
     """How the examples are compiled, e.g. `rustc --edition 2024 -O`, for the prose that mentions it."""
     return _render("rustc_command.md.j2").strip()
@@ -349,4 +390,4 @@ def rustc_command(site: Site) -> str:
 
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map, case_studies,
           case_study_summary, strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
-          rustc_command, fact, count, fact_sources]
+          rustc_command, fact, count, fact_sources, recent_changes]

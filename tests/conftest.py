@@ -88,7 +88,7 @@ def stub_topic_pages(project: Path) -> None:
     """Topic pages call macros with tags and ids that the tiny fixture data does not have. The stubs keep the
     one anchor that generated example pages link to."""
     for page in project.joinpath("docs").glob("*.md"):
-        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md", "examples.md", "case-studies.md"}:
+        if page.name not in {"index.md", "comparison.md", "faq.md", "verdict.md", "examples.md", "case-studies.md", "changes.md"}:
             page.write_text(f"---\ntitle: {page.stem}\nreviewed: 2026-11-26\n---\n\n## Measured {{ #measured }}\n")
 
 

@@ -14,6 +14,7 @@ import yaml
 from conftest import ROOT, fixture_project, mkdocs, soup
 from PIL import Image, ImageColor
 
+from content import urls
 from content.commands import ledger
 from content.fields import DESCRIPTION_MAX
 from macros import cards
@@ -52,7 +53,7 @@ def test_every_page_has_a_large_preview_card(site, pages):
     for path, page in pages.items():
         tags = meta(page)
         image = tags.get("og:image")
-        assert image == f"{SITE_URL}{cards.image_path(path)}", f"{path}: og:image is {image!r}"
+        assert image == f"{SITE_URL}{urls.card_path(path)}", f"{path}: og:image is {image!r}"
         assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630"), path
         assert tags["og:image:type"] == "image/png"
         assert tags["og:image:alt"].startswith(f"{SITE_NAME}. {tags['og:title'].split()[0]}"), path

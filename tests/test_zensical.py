@@ -3,6 +3,7 @@ criterion, and a search that finds the answer a reader types for."""
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -10,9 +11,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from conftest import ROOT, copy_project, run, soup
+from test_changes import ATOM
 from test_site import assert_each_page_says_its_kind
 
 from content import urls
+from content.commands import export as export_command
 from content.commands import ledger
 from tools import variant
 from tools.serve import serve
@@ -106,3 +109,17 @@ def test_failed_build_says_why_and_leaves_the_last_good_site_intact(tmp_path, pa
     assert all(message in result.stderr for message in messages), result.stderr
     assert good.read_text() == "last good build"
     assert not (project / ".site-zensical-tmp").exists()
+
+
+def test_the_export_the_feed_and_the_what_changed_page_are_built_too(zensical_site, data):
+    """The generation step writes them for any builder: the same files, valid against their schemas, and the feed
+    named in every page's head."""
+    assert export_command.problems(zensical_site / "data") == []
+    answers = json.loads((zensical_site / "data" / "answers.json").read_text())
+    assert [e["id"] for e in answers["entries"]] == [e.id for e in data.faq.root]
+    assert ET.parse(zensical_site / "feed.xml").getroot().tag == "{http://www.w3.org/2005/Atom}feed"
+    assert soup(zensical_site, "changes").select_one("article h1").get_text().rstrip("¶").strip() == "What changed"
+    for page in ledger.pages(zensical_site):
+        links = soup(zensical_site, page.strip("/")).select(f'head link[rel=alternate][type="{ATOM}"]')
+        assert len(links) == 1, page
+        assert (zensical_site / page.strip("/") / links[0]["href"]).resolve() == (zensical_site / "feed.xml").resolve()

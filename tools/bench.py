@@ -137,7 +137,7 @@ def plain_project(source: Path, dest: Path) -> Path:
         if "render_macros: true" in front:
             body = jinja2.Environment().from_string(body).render(config=config, **macros)
         page.write_text(f"---\n{front}---\n{body}")
-    generate.write(site, dest / "docs", config["site_url"])
+    generate.write(site, dest / "docs", config)
     for name in ("overrides", "examples"):
         shutil.copytree(source / name, dest / name)
     shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")

@@ -2,9 +2,9 @@
 
 The tools (tools/validators.py) are html-validate and the Nu HTML Checker for markup, linkinator and
 LinkChecker for links and fragments, structured-data-testing-tool with its Google and SocialMedia presets,
-pa11y with HTML_CodeSniffer, and Chromium with JavaScript off. Findings in markup that Material for MkDocs or
-pymdown-extensions generate are switched off in .validators.yml, each entry with the reason; whatever else a
-tool finds is printed. Exits 1 on any error, or when a tool cannot run.
+pa11y with HTML_CodeSniffer, Chromium with JavaScript off, and feedparser on the Atom feed. Findings in markup
+that Material for MkDocs or pymdown-extensions generate are switched off in .validators.yml, each entry with
+the reason; whatever else a tool finds is printed. Exits 1 on any error, or when a tool cannot run.
 
     python -m tools.validate [--site DIR] [--only TOOL ...]
 """

@@ -170,6 +170,37 @@ def chromium_without_javascript(site, base, pages, scratch, settings) -> tuple[l
     return findings, f"{len(pages)} pages at {PHONE['width']} px"
 
 
+# What RFC 4287 requires of an Atom feed and of each entry, in feedparser's names (`link` is the alternate link).
+ATOM_REQUIRED = {"feed": ("id", "title", "updated_parsed", "author", "link"),
+                 "entry": ("id", "title", "updated_parsed", "link", "summary")}
+
+
+def atom_feed(site, base, pages, scratch, settings) -> tuple[list[Finding], str]:
+    """The Atom feed as a reader fetches it, parsed by feedparser: well-formed, Atom 1.0, every element RFC 4287
+    requires present (a date it cannot parse as RFC 3339 counts as missing), each entry id once."""
+    import urllib.request
+
+    import feedparser
+
+    with urllib.request.urlopen(f"{base}/feed.xml") as response:
+        feed = feedparser.parse(response.read())
+    findings = []
+    if feed.bozo:
+        findings.append(Finding("/feed.xml", "not well-formed", str(feed.bozo_exception), "", True))
+    if feed.version != "atom10":
+        findings.append(Finding("/feed.xml", "not Atom 1.0", f"read as {feed.version or 'unknown'}", "", True))
+    parts = [("feed", "feed", feed.feed), *((f"entry {i + 1}", "entry", e) for i, e in enumerate(feed.entries))]
+    for where, part, element in parts:
+        for name in ATOM_REQUIRED[part]:
+            if not element.get(name):
+                findings.append(Finding("/feed.xml", f"{part} without {name.removesuffix('_parsed')}",
+                                        f"{where} has no {name.removesuffix('_parsed')}", where, True))
+    ids = [entry.get("id") for entry in feed.entries]
+    findings += [Finding("/feed.xml", "duplicate id", f"entry id {i} is used twice", i, True)
+                 for i in sorted({i for i in ids if ids.count(i) > 1})]
+    return findings, f"{len(feed.entries)} entries, feedparser {feedparser.__version__}"
+
+
 TOOLS = {
     "html-validate": html_validate,
     "Nu HTML Checker": nu_html_checker,
@@ -178,4 +209,5 @@ TOOLS = {
     "structured-data-testing-tool": structured_data,
     "pa11y": pa11y,
     "Chromium without JavaScript": chromium_without_javascript,
+    "Atom feed": atom_feed,
 }

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import jinja2
+import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from compat import manifest
 from hooks.assets import COMPILE_HINT
 
+THEME_TEMPLATES = Path(material.__file__).parent / "templates"
 THEME_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 _layers: list[str] = []  # the template folders of the workarounds that are on, set by on_config
@@ -41,10 +43,12 @@ def on_config(config):
 
 def on_env(env, config, files):
     """Templates under compat/ are reachable as "compat/...", and the layer of each workaround that is on
-    comes before the site's overrides and the theme."""
+    comes before the site's overrides and the theme. A layer's template that wraps Material's own one of the
+    same name includes it as "material/<name>"."""
     env.loader = jinja2.ChoiceLoader([
         *map(jinja2.FileSystemLoader, _layers), env.loader,
-        jinja2.PrefixLoader({"compat": jinja2.FileSystemLoader(str(manifest.HERE))})])
+        jinja2.PrefixLoader({"compat": jinja2.FileSystemLoader(str(manifest.HERE)),
+                             "material": jinja2.FileSystemLoader(str(THEME_TEMPLATES))})])
     return env
 
 

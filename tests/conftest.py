@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from compat import manifest as compat
 from content import loader
@@ -82,6 +83,17 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
 def soup(site: Path, page: str) -> BeautifulSoup:
     """A built page, parsed: `page` is its folder below the site root ("" for the home page)."""
     return BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+
+
+def open_search(page):
+    """Opens search from the header as a reader does, with what it shows at this width: Material's search box
+    or button, or the link to search (compat/search_on_demand, which reloads the page with search open).
+    Returns the search box, once it has the focus."""
+    page.locator("input.md-search__input, label.md-header__button[for=__search], a.md-search-link").locator(
+        "visible=true").first.click()
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused(timeout=10_000)
+    return box
 
 
 def stub_topic_pages(project: Path) -> None:

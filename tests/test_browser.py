@@ -6,6 +6,8 @@ import json
 import re
 from collections import defaultdict
 
+from conftest import open_search
+
 
 def distinctive_words(site) -> dict[str, str]:
     """Words that occur in exactly one search document, which is an answer's own page: word -> FAQ id."""
@@ -33,9 +35,8 @@ def test_search_hit_lands_on_the_answer(page, server, site):
     words = distinctive_words(site)
     assert len(words) >= 5, "too few distinctive words to test search with"
     word, faq_id = next(iter(words.items()))
-    page.goto(server + "/", wait_until="networkidle")  # the search index has loaded
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    page.goto(server + "/")
+    open_search(page).press_sequentially(word, delay=20)
     first = page.locator(".md-search-result__item a").first
     first.wait_for()
     first.click()

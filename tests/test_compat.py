@@ -29,6 +29,7 @@ TRACES = {
     "deferred_bundle": lambda site: soup(site, "faq/").select_one("script[defer][src*='/bundle.']") is not None,
     "bundle_compile_hint": lambda site: bundle(site, "javascripts", "bundle").startswith(HINT),
     "closed_drawer": lambda site: "content-visibility:hidden" in bundle(site, "stylesheets", "site"),
+    "search_on_demand": lambda site: soup(site, "faq/").select_one("a.md-search-link[href='?q=']") is not None,
 }
 
 

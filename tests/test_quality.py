@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, open_search
 from playwright.sync_api import expect
 
 from content.commands import ledger
@@ -263,19 +263,24 @@ def index_requests(page) -> list[str]:
     return requests
 
 
+def press_slash(page):
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused(timeout=10_000)
+
+
 OPEN_SEARCH = {
-    "click in the search box": (1280, lambda page: page.locator("input.md-search__input").click()),
-    "tap the search icon": (375, lambda page: page.locator("label.md-header__button[for=__search]").click()),
-    "press the / key": (1280, lambda page: page.keyboard.press("/")),
+    "click in the search box": (1280, open_search),
+    "tap the search icon": (375, open_search),
+    "press the / key": (1280, press_slash),
 }
 
 
 @pytest.mark.parametrize("how", OPEN_SEARCH)
 def test_search_answers_however_the_reader_opens_it(context_for, server, how):
-    width, open_search = OPEN_SEARCH[how]
+    width, open_it = OPEN_SEARCH[how]
     page = context_for(width)
     page.goto(server + "/comparison/")
-    open_search(page)
+    open_it(page)
     page.keyboard.type("GIL")  # at once, before search may be ready
     expect(page.locator(".md-search-result__item").first).to_contain_text("GIL")
 
@@ -287,6 +292,17 @@ def test_a_search_result_highlights_its_words_on_a_fresh_load(context_for, serve
     page.locator("article mark").first.wait_for()
     assert page.locator("article mark").first.inner_text() == "GIL"
     assert len(requests) == 1 and len(page.workers) == 1
+
+
+@pytest.mark.workaround("search_on_demand")
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_page_offers_search_without_downloading_the_index(context_for, server, width):
+    page = context_for(width)
+    requests = index_requests(page)
+    for path in ("/", "/faq/"):
+        page.goto(server + path, wait_until="networkidle")
+        expect(page.get_by_role("link", name="Search", exact=True)).to_be_visible()
+    assert requests == [] and page.workers == []
 
 
 def test_nothing_shifts_while_a_page_loads_on_a_phone(context_for, server):

@@ -6,7 +6,7 @@ import json
 import re
 
 import yaml
-from conftest import REPORT, ROOT
+from conftest import REPORT, ROOT, open_search
 
 from macros.render import plain_text
 
@@ -49,8 +49,8 @@ def top_result(page, query: str) -> str | None:
 
 
 def test_questions_typed_in_full_put_the_settling_answer_first(page, server):
-    page.goto(server + "/", wait_until="networkidle")
-    page.locator("input.md-search__input").click()
+    page.goto(server + "/")
+    open_search(page)
     misses = []
     for query, faq_id in QUESTIONS.items():
         href = top_result(page, query)

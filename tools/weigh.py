@@ -2,7 +2,8 @@
 
 Both builds are made from the current sources in one run and served side by side with gzip on loopback
 (tools/serve.py). Chromium opens each page once per build in a fresh context (an empty cache, as a first visit),
-waits for the search index and then until the network is idle, and counts the bytes of every
+waits for the search index when the page has Material's search form (compat/search_on_demand leaves it
+out until the reader asks for search) and then until the network is idle, and counts the bytes of every
 response, headers and compressed bodies. Prints one line per page and the search index's size; exits 1 when a
 page weighs more than TARGET times its default-theme twin. Figures only: a busy machine changes none of them.
 """
@@ -29,8 +30,10 @@ def transferred(browser, url: str) -> int:
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
-    with page.expect_response(lambda response: response.url.endswith("/search/search_index.json")):
-        page.goto(url)
+    page.goto(url, wait_until="load")
+    if page.locator("form[name=search]").count():  # Material's bundle then downloads the search index
+        page.wait_for_function("performance.getEntriesByType('resource').some((entry) => "
+                               "entry.name.endsWith('/search/search_index.json') && entry.responseEnd)")
     page.wait_for_load_state("networkidle")
     total = 0
     for request in finished:

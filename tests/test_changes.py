@@ -162,8 +162,8 @@ def test_changed_scores_ask_for_a_note_on_the_criterion_and_rewrapping_asks_for_
     text = decision.read_text()
     assert "  - id: speed\n    rust: 5\n" in text
     decision.write_text(text.replace("  - id: speed\n    rust: 5\n", "  - id: speed\n    rust: 4\n"))
-    edit(pull_request / "data" / "comparison.yml", "    reason: No interpreter overhead.\n",
-         "    reason: >-\n      No interpreter\n      overhead.\n")
+    edit(pull_request / "data" / "comparison.yml", "    reason: No interpreter overhead, as The Rust Book explains.\n",
+         "    reason: >-\n      No interpreter overhead,\n      as The Rust Book explains.\n")
     result = check_changes(pull_request)
     assert result.stderr.splitlines() == [
         "data/comparison.yml:2: speed: the scores in data/decision.yml changed since main; add a note under "

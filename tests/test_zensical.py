@@ -55,7 +55,8 @@ def test_every_link_between_pages_resolves(zensical_site):
 
 def test_every_answer_criterion_and_example_is_present(zensical_site, data):
     links = [url for kind in urls.KINDS for entry in kind.entries(data) for url in kind.public_urls(entry.id)]
-    assert len(links) == 2 * len(data.faq.root) + len(data.comparison.root) + 2 * len(data.examples.root)
+    assert len(links) == (2 * len(data.faq.root) + len(data.comparison.root) + 2 * len(data.examples.root)
+                          + len(data.case_studies.root))
     assert ledger.broken(zensical_site, links) == []
     for entry in data.faq.root:
         assert soup(zensical_site, f"faq/{entry.id}").select_one("article h1").get_text().rstrip("¶").strip() \

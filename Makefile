@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build build-zensical check check-changes stale schemas test test-compat-off validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight lock clean
+.PHONY: serve build build-zensical check check-changes stale schemas test test-fast validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -67,11 +67,11 @@ stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (
 schemas: $(VENV)/.installed  ## Regenerate schemas/ from content/models.py and content/export.py
 	$(BIN)/python -m content schema
 
-test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed  ## Run the whole test suite
+test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed  ## Run the whole test suite, against the site as shipped and with every theme workaround off
 	$(BIN)/python -m pytest
 
-test-compat-off: $(VENV)/.installed-test node_modules/.installed  ## The tests of the built site, on a site built without the theme workarounds (compat/)
-	COMPAT_OFF=all $(BIN)/python -m pytest
+test-fast: $(VENV)/.installed-test  ## The tests that need neither a build nor Chromium (seconds)
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 validate: java build $(VENV)/.installed-test node_modules/.installed  ## Third-party validators on the built site; a summary line per tool
 	$(BIN)/python -m tools.validate

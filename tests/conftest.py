@@ -1,5 +1,6 @@
-"""Shared fixtures: the real data and one strict build of the real site per test session, served on loopback
-(tools/serve.py), a real browser; and helpers for tests that build a throwaway copy of the project."""
+"""Shared fixtures: the real data, one strict build of the real site per variant in BUILDS per test session, served
+on loopback (tools/serve.py), one crawl of each build (tests/crawl.py), a real browser; and helpers for tests that
+build a throwaway copy of the project."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import crawl as crawl_module
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
@@ -23,29 +25,52 @@ FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 REPORT: list[str] = []  # figures a test measured, printed at the end of the run
 
 
+# The builds the tests of the built site run against, by id: the site as shipped, and with every theme workaround of
+# compat/ off, as Material makes it (the COMPAT_OFF setting of each). Each is built once per run, strictly.
+BUILDS = {"shipped": "", "compat_off": "all"}
+# The slow tiers: what a test of each needs, and the fixture that marks it (others mark themselves).
+# `make test-fast` runs the tests that need neither.
+TIERS = {
+    "build": ("needs a build: of the real site, of a throwaway copy, or of the Rust examples", "builds"),
+    "browser": ("drives Chromium", "browser"),
+}
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "workaround(id): the test checks what a theme workaround of "
-                                       "compat/manifest.yml brings; deselected when the build leaves it off")
+                                       "compat/manifest.yml brings; runs only against builds that apply it")
+    for name, (meaning, _) in TIERS.items():
+        config.addinivalue_line("markers", f"{name}: the test {meaning}")
 
 
+def pytest_generate_tests(metafunc):
+    """Every test that uses the built site (through `build`, `site`, `server`, `crawl`...) runs against each build."""
+    if "build" in metafunc.fixturenames:
+        metafunc.parametrize("build", list(BUILDS), indirect=True, scope="session")
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects by the tier marks added here
 def pytest_collection_modifyitems(config, items):
-    """`make test-compat-off` runs the tests of the built site (those using the `site` fixture) against a site
-    built with every theme workaround off (COMPAT_OFF=all). A test of what a workaround brings cannot pass
-    there: it is deselected, and so is every test that does not look at the built site."""
-    switches = compat.switches()
+    """Marks the tiers a test needs from the fixtures it uses, and deselects a test of what a theme workaround
+    brings for each build that leaves the workaround off."""
+    switches = {name: compat.switches(setting=setting) for name, setting in BUILDS.items()}
     deselected = []
     for item in items:
+        for tier, (_, fixture) in TIERS.items():
+            if fixture in item.fixturenames:
+                item.add_marker(tier)
         marker = item.get_closest_marker("workaround")
-        if marker and marker.args[0] not in switches:
+        if not marker:
+            continue
+        if marker.args[0] not in switches["shipped"]:
             raise pytest.UsageError(f"{item.nodeid}: compat/manifest.yml has no workaround '{marker.args[0]}'")
-        if (marker and not switches[marker.args[0]]) or (os.environ.get("COMPAT_OFF") and "site" not in item.fixturenames):
+        build = item.callspec.params.get("build", "shipped") if hasattr(item, "callspec") else "shipped"
+        if not switches[build][marker.args[0]]:
             deselected.append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if item not in deselected]
-        off = sorted(name for name, on in switches.items() if not on)
-        REPORT.append(f"Workarounds off: {', '.join(off)}. Deselected {len(deselected)} tests: those of these "
-                      "workarounds and those that do not look at the built site.")
+        REPORT.append(f"Deselected {len(deselected)} tests of theme workarounds, each against a build without it.")
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -53,16 +78,18 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(line)
 
 
-def run(*args: str, cwd: Path = ROOT, check: bool = False) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run(*args: str, cwd: Path = ROOT, check: bool = False, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     if check and result.returncode != 0:
         pytest.fail(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
 
 
-def mkdocs(*args: str, cwd: Path = ROOT, check: bool = False) -> subprocess.CompletedProcess:
-    return run(sys.executable, "-m", "mkdocs", *args, cwd=cwd, check=check)
+def mkdocs(*args: str, cwd: Path = ROOT, check: bool = False, env: dict[str, str] | None = None
+           ) -> subprocess.CompletedProcess:
+    return run(sys.executable, "-m", "mkdocs", *args, cwd=cwd, check=check, env=env)
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
@@ -125,11 +152,24 @@ def data():
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> subprocess.CompletedProcess:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs("build", "--strict", "--site-dir", str(site), check=True)
-    result.site = site
-    return result
+def builds(tmp_path_factory):
+    """Builds the real site with a COMPAT_OFF setting, once per run and setting: `builds("all").site`."""
+    done: dict[str, subprocess.CompletedProcess] = {}
+
+    def get(setting: str) -> subprocess.CompletedProcess:
+        if setting not in done:
+            site = tmp_path_factory.mktemp("site")
+            done[setting] = mkdocs("build", "--strict", "--site-dir", str(site), env={"COMPAT_OFF": setting}, check=True)
+            done[setting].site = site
+        return done[setting]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def build(request, builds) -> subprocess.CompletedProcess:
+    """One of BUILDS; a test that uses it runs once for each."""
+    return builds(BUILDS[request.param])
 
 
 @pytest.fixture(scope="session")
@@ -142,6 +182,12 @@ def server(site):
     """The built site's address on loopback."""
     with serve(site) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def crawl(server, site) -> list[crawl_module.Visit]:
+    """Every page of the build, visited once in each look (tests/crawl.py)."""
+    return crawl_module.crawl(server, site)
 
 
 @pytest.fixture(scope="session")

@@ -229,6 +229,7 @@ def test_every_problem_is_reported_in_one_run(fixture_data):
     assert result.stderr.splitlines()[-1] == "6 problem(s) found in data/"
 
 
+@pytest.mark.build
 def test_jinja_in_data_is_shown_literally(tmp_path):
     project = fixture_project(tmp_path)
     edit(project / "data" / "faq.yml", "It is the first entry.", "Try {{ 7 * 7 }} and {% raw %} here.")
@@ -238,6 +239,7 @@ def test_jinja_in_data_is_shown_literally(tmp_path):
     assert "Try 49" not in html
 
 
+@pytest.mark.build
 def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
     project = copy_project(tmp_path, FIXTURE_DATA)
     edit(project / "data" / "faq.yml", "related: [second]", "related: [gil]")
@@ -249,6 +251,7 @@ def test_invalid_data_stops_the_build_with_the_same_lines(tmp_path):
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.build
 def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path):
     project = fixture_project(tmp_path)
     page = project / "docs" / "verdict.md"
@@ -259,6 +262,7 @@ def test_macro_error_fails_the_build_instead_of_printing_into_the_page(tmp_path)
     assert not (project / "site" / "verdict" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_a_table_without_a_caption_stops_the_build_until_it_gets_one(tmp_path):
     project = fixture_project(tmp_path)
     page = project / "docs" / "ecosystem.md"

@@ -236,6 +236,7 @@ def test_ratio_format():
     assert FORMAT["seconds"](0.9996) == "1.00 s" and FORMAT["seconds"](0.9994) == "999 ms"  # never "1e+03 ms"
 
 
+@pytest.mark.build  # compiles and runs the examples
 def test_bench_languages_writes_a_valid_file(tmp_path):
     """A short real run: one task, one timed run. The full run is `make bench-languages`. Forced, since the
     machine running the tests is rarely quiet."""
@@ -251,6 +252,7 @@ def test_bench_languages_writes_a_valid_file(tmp_path):
     assert sys.version.split()[0] in [r.name.split()[1] for r in written.pythons] or len(written.pythons) > 1
 
 
+@pytest.mark.build  # compiles and runs the examples
 def test_bench_languages_times_the_hot_path_and_the_crossing(tmp_path):
     output = tmp_path / "benchmarks.yml"
     result = run(sys.executable, "-m", "tools.bench_languages", "--only", "rust-hot-path", "--runs", "1",
@@ -276,6 +278,7 @@ def test_bench_languages_refuses_a_busy_machine(monkeypatch, tmp_path, capsys):
     assert not output.exists()
 
 
+@pytest.mark.build  # compiles and runs the examples
 def test_bench_languages_does_not_write_if_the_machine_got_busy_during_the_run(monkeypatch, tmp_path):
     output = tmp_path / "benchmarks.yml"
     loads = iter([(0.0, 0.0, 0.0), (9.0, 1.0, 1.0)])

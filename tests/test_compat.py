@@ -3,8 +3,6 @@ traces from the built site, and a mistake in a switch or in the manifest stoppin
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -33,19 +31,11 @@ TRACES = {
 }
 
 
-def build_with(tmp_path_factory, setting: str) -> Path:
-    site = tmp_path_factory.mktemp("compat-site")
-    run("env", f"COMPAT_OFF={setting}", sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site),
-        check=True)
-    return site
-
-
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory, site) -> dict[str, Path]:
+def sites(builds) -> dict[str, Path]:
     """The site with every workaround on, with every one off, and with every other one off."""
     every_other = ",".join(w.id for w in WORKAROUNDS[::2])
-    on = site if not os.environ.get("COMPAT_OFF") else build_with(tmp_path_factory, "")
-    return {"": on, "all": build_with(tmp_path_factory, "all"), every_other: build_with(tmp_path_factory, every_other)}
+    return {setting: builds(setting).site for setting in ("", "all", every_other)}
 
 
 def test_every_workaround_has_a_trace_test():
@@ -83,6 +73,7 @@ def test_with_every_workaround_off_the_page_uses_materials_own_templates(sites):
     assert "compat" not in {part for path in sites["all"].rglob("*") for part in path.relative_to(sites["all"]).parts}
 
 
+@pytest.mark.build
 def test_a_switch_that_names_no_workaround_stops_the_build_and_keeps_the_site(tmp_path):
     project = fixture_project(tmp_path)
     (project / "site").mkdir()
@@ -93,6 +84,7 @@ def test_a_switch_that_names_no_workaround_stops_the_build_and_keeps_the_site(tm
     assert (project / "site" / "index.html").read_text() == "last good build"
 
 
+@pytest.mark.build
 def test_a_mistake_in_the_manifest_is_reported_with_its_line(tmp_path):
     project = fixture_project(tmp_path)
     path = project / "compat" / "manifest.yml"

@@ -116,6 +116,7 @@ def test_alias_bomb_is_refused_before_it_expands(tmp_path):
 
 # --- nothing lost on failure ---------------------------------------------------------------------------------
 
+@pytest.mark.build
 def test_failed_build_leaves_the_last_good_site_intact(tmp_path):
     project = copy_project(tmp_path)
     assert run(*MAKE, "build", cwd=project).returncode == 0
@@ -130,6 +131,7 @@ def test_failed_build_leaves_the_last_good_site_intact(tmp_path):
     assert not (project / ".site-tmp").exists()
 
 
+@pytest.mark.build
 def test_make_build_stops_on_a_warning_like_any_strict_build(tmp_path):
     project = fixture_project(tmp_path)
     assert run(*MAKE, "build", cwd=project).returncode == 0
@@ -174,11 +176,17 @@ def test_workflows_are_valid_github_actions():
     assert result.returncode == 0, result.stdout + result.stderr
     ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
     steps = [step.get("run", "") + step.get("uses", "") for step in ci["jobs"]["test"]["steps"]]
-    assert any("make test" in s for s in steps) and any(s.startswith("actions/upload-artifact") for s in steps)
+    assert ".ci/run" in steps and any(s.startswith("actions/upload-artifact") for s in steps)
     pages = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
     uses = [s.get("uses", "") for job in pages["jobs"].values() for s in job["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
+
+
+def test_ci_runs_the_whole_suite_once_through_make_test():
+    """.ci/run is the one CI entry point; `make test` alone runs every test, against both builds."""
+    commands = [line.split() for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.startswith("make")]
+    assert commands == [["make", "test"]]
 
 
 def test_pre_commit_runs_the_same_checks():
@@ -223,6 +231,7 @@ def _wait_for(url: str, text: str, seconds: float = 60, fetch=lambda body: body)
     raise AssertionError(f"{url} never showed {text!r}")
 
 
+@pytest.mark.build
 def test_make_serve_picks_up_data_macro_and_stylesheet_edits(tmp_path):
     project = fixture_project(tmp_path)
     port = _free_port()

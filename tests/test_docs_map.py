@@ -31,6 +31,7 @@ def _exists(path: str) -> bool:
     if path.endswith("/") and (ROOT / "docs" / f"{path.split('/')[0]}.md").is_file():
         return True  # a published address such as faq/<id>/: its page's source is docs/faq.md
     # Build output and caches (site/, .cache/cards/, generated pages) exist only after a build: git ignores them.
+    # A folder keeps its slash: .gitignore's "site/" names only a folder, and on a fresh clone there is none yet.
     ignored = pattern.replace("*", "x") + ("/" if path.endswith("/") else "")
     return subprocess.run(["git", "check-ignore", "-q", "--no-index", ignored], cwd=ROOT).returncode == 0
 

@@ -59,6 +59,7 @@ def test_python_version_prints_the_expected_output(example_id):
     check_output(example, ex.run(example, ex.python_command(example, sys.executable)))
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("example_id", BY_ID)
 def test_rust_version_prints_the_expected_output(example_id, build_dir):
     example = BY_ID[example_id]
@@ -72,6 +73,7 @@ def test_at_least_one_example_moves_its_hot_function_to_rust_and_is_benchmarked(
     assert any(BY_ID[example_id].benchmark for example_id in HOT_PATHS)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("example_id", HOT_PATHS)
 def test_python_calling_rust_prints_the_expected_output(example_id, build_dir):
     example = BY_ID[example_id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project, edit, mkdocs, soup
 
@@ -78,6 +79,7 @@ def test_colors_follow_the_light_and_dark_schemes(context_for, server):
         assert colors["light"][selector] != colors["dark"][selector], selector
 
 
+@pytest.mark.build
 def test_changing_a_criterion_redraws_the_infographic(tmp_path):
     project = copy_project(tmp_path)
     edit(project / "data" / "comparison.yml", "  title: Performance\n", "  title: Raw speed\n")

@@ -111,6 +111,7 @@ def aliased_site(tmp_path_factory):
     return project / "site"
 
 
+@pytest.mark.build
 def test_an_alias_lands_on_the_renamed_answer(page, aliased_site):
     with serve(aliased_site) as base:
         for path, old, new in (("faq", "use-both", "mixing-rust-and-python"),
@@ -121,6 +122,7 @@ def test_an_alias_lands_on_the_renamed_answer(page, aliased_site):
             assert heading_is_visible_below_header(page, new)
 
 
+@pytest.mark.build
 def test_alias_keeps_the_ledger_whole_and_removal_breaks_it(tmp_path, aliased_site):
     assert ledger.broken(aliased_site, ledger.read()) == []
     project = copy_project(tmp_path)

@@ -4,51 +4,41 @@ from __future__ import annotations
 
 import json
 
+import crawl as crawl_module
 import pytest
-from conftest import ROOT, open_search
+from conftest import open_search
 from playwright.sync_api import expect
 
 from content.commands import ledger
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-SCHEMES = ["light", "dark"]
-WIDTHS = [1280, 375]
+SCHEMES = crawl_module.SCHEMES
+WIDTHS = crawl_module.WIDTHS
 
 
-def all_pages(site) -> list[str]:
-    """Every page of the built site, as a path below the server root."""
-    return ledger.pages(site)
+def visits(crawl, **look) -> list[crawl_module.Visit]:
+    """The crawl's visits in the looks that have all of `look`'s attributes (scheme, width, javascript)."""
+    found = [v for v in crawl if all(getattr(v.look, name) == value for name, value in look.items())]
+    assert found, f"the crawl has no visit in a look with {look}"
+    return found
 
 
-def test_pages_load_nothing_from_other_hosts_and_log_nothing(context_for, server, site):
-    page = context_for()
-    foreign, messages = [], []
-    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(server) else None)
-    page.on("console", lambda m: messages.append(f"{m.type}: {m.text}") if m.type in {"error", "warning"} else None)
-    page.on("pageerror", lambda error: messages.append(f"uncaught: {error}"))
-    for path in all_pages(site):
-        page.goto(server + path, wait_until="networkidle")
-    assert foreign == []
-    assert messages == []
+def test_the_crawl_visits_every_page_of_the_build_in_every_look(crawl, site):
+    paths = ledger.pages(site)
+    assert sorted((v.path, v.look.id) for v in crawl) == sorted((p, look.id) for p in paths for look in crawl_module.LOOKS)
+    assert len(paths) > 50
+
+
+def test_pages_load_nothing_from_other_hosts_and_log_nothing(crawl):
+    assert [f"{v.path} ({v.look.id}) {url}" for v in crawl for url in v.foreign] == []
+    assert [f"{v.path} ({v.look.id}) {m}" for v in crawl for m in v.messages] == []
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_violations(context_for, server, site, scheme, width):
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
-    page = context_for(width, scheme)
-    found = []
-    for path in all_pages(site):
-        page.goto(server + path, wait_until="networkidle")
-        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-                                   ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))",
-                                   AXE_TAGS)
-        found += [f"{path} {v}" for v in violations]
-    assert found == []
+def test_axe_finds_no_violations(crawl, scheme, width):
+    shown = visits(crawl, scheme=scheme, width=width, javascript=True)
+    assert {v.scheme for v in shown} == {"slate" if scheme == "dark" else "default"}
+    assert [f"{v.path} {violation}" for v in shown for violation in v.violations] == []
 
 
 def test_each_code_block_gets_a_copy_button_in_a_bar_named_after_it_once_shown(context_for, server):
@@ -66,14 +56,9 @@ def test_each_code_block_gets_a_copy_button_in_a_bar_named_after_it_once_shown(c
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
-def test_no_page_scrolls_sideways_on_a_phone(context_for, server, site, javascript):
-    page = context_for(375, java_script_enabled=javascript)
-    wide = []
-    for path in all_pages(site):
-        page.goto(server + path, wait_until="networkidle" if javascript else "load")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            wide.append(f"{path} by {overflow} px")
+def test_no_page_scrolls_sideways_on_a_phone(crawl, javascript):
+    wide = [f"{v.path} ({v.look.id}) by {v.overflow} px" for v in visits(crawl, width=crawl_module.PHONE, javascript=javascript)
+            if v.overflow > 0]
     assert wide == []
 
 
@@ -305,14 +290,12 @@ def test_a_page_offers_search_without_downloading_the_index(context_for, server,
     assert requests == [] and page.workers == []
 
 
-def test_nothing_shifts_while_a_page_loads_on_a_phone(context_for, server):
-    page = context_for(412)
-    page.add_init_script("window.shifts = []; new PerformanceObserver((list) => window.shifts.push("
-                         "...list.getEntries().flatMap((e) => e.sources.map((s) => s.node?.className ?? '?'))))"
-                         ".observe({type: 'layout-shift', buffered: true})")
-    for path in ("/", "/faq/", "/comparison/", "/decide/"):
-        page.goto(server + path, wait_until="networkidle")
-        assert page.evaluate("window.shifts") == [], path
+def test_nothing_shifts_while_a_page_loads_on_a_phone(crawl):
+    """The crawl holds each page's scripts until the reader has seen the page: whatever a script changes then must
+    move nothing the reader sees."""
+    shifted = [f"{v.path} ({v.look.id}): {v.shifts}" for v in visits(crawl, width=crawl_module.PHONE, javascript=True)
+               if v.shifts]
+    assert shifted == []
 
 
 def trace_of_load(context_for, url: str) -> list[dict]:

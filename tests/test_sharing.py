@@ -143,6 +143,7 @@ def _card_files(project: Path) -> dict[str, int]:
     return {path.name: path.stat().st_mtime_ns for path in (project / ".cache" / "cards").glob("*.png")}
 
 
+@pytest.mark.build
 def test_a_rebuild_redraws_only_the_cards_whose_text_changed(small_project):
     before = _card_files(small_project)
     assert len(before) == len(ledger.pages(small_project / "site"))  # one card a page
@@ -160,6 +161,7 @@ def test_a_rebuild_redraws_only_the_cards_whose_text_changed(small_project):
     assert alt.endswith("Is this the second question? Yes, a second one.")
 
 
+@pytest.mark.build
 def test_a_card_the_font_cannot_draw_stops_the_build(tmp_path):
     project = fixture_project(tmp_path)
     faq = project / "data" / "faq.yml"
@@ -270,6 +272,7 @@ def _squash(text: str) -> str:
 
 # --- crawl hints ---------------------------------------------------------------------------------------------
 
+@pytest.mark.build
 def test_robots_txt_names_the_sitemap_from_site_url(site, small_project):
     assert (site / "robots.txt").read_text().splitlines() == [
         "User-agent: *", "Allow: /", "", f"Sitemap: {SITE_URL}sitemap.xml"]

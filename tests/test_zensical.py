@@ -20,6 +20,7 @@ from content.commands import ledger
 from tools import variant
 from tools.serve import serve
 
+pytestmark = pytest.mark.build  # every test here builds the site with Zensical, or a broken copy of it
 SITE_URL = variant.settings()["site_url"]
 SEARCH_QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions.yml").read_text())
 

@@ -1,0 +1,130 @@
+"""One visit of every page of a built site in each look a reader may have (color scheme and screen width, and a
+phone without JavaScript), recording what the tests of the whole site check: axe-core's findings, sideways
+scroll, layout shifts, console messages and requests to other hosts. The looks are visited side by side, each in
+a browser context of its own; every wait is for a state of the page, never for a length of time."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content.commands import ledger
+from tools import chromium
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCHEMES = ["light", "dark"]
+WIDTHS = [1280, 375]
+PHONE = 375
+SCRIPTS = "**/assets/javascripts/*.js"  # Material's bundle and the site's script; not the search worker
+
+# Layout shifts, with the class of each element that moved. The observer is kept so that takeRecords() can
+# collect the shifts it has seen but not yet reported.
+WATCH_SHIFTS = """
+window.shifts = [];
+window.shiftObserver = new PerformanceObserver((list) => window.shifts.push(...list.getEntries()));
+window.shiftObserver.observe({type: "layout-shift", buffered: true});
+"""
+SHIFTS = """async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));  // one frame drawn
+    return [...window.shifts, ...window.shiftObserver.takeRecords()]
+        .flatMap((shift) => shift.sources.map((source) => source.node?.className || source.node?.nodeName || "?"));
+}"""
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(result => result.violations.map(
+    v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", ")))"""
+
+
+@dataclass(frozen=True)
+class Look:
+    scheme: str
+    width: int
+    javascript: bool = True
+
+    @property
+    def id(self) -> str:
+        return f"{self.scheme}-{self.width}" + ("" if self.javascript else "-without-javascript")
+
+
+LOOKS = [Look(scheme, width) for scheme in SCHEMES for width in WIDTHS] + [Look("light", PHONE, javascript=False)]
+
+
+@dataclass
+class Visit:
+    path: str
+    look: Look
+    scheme: str = ""  # the color scheme the page applied (Material's data-md-color-scheme), with JavaScript
+    overflow: int = 0  # how far the page scrolls sideways, in CSS pixels
+    shifts: list[str] = field(default_factory=list)  # what moved while the page loaded, by class name
+    violations: list[str] = field(default_factory=list)  # axe-core's findings
+    messages: list[str] = field(default_factory=list)  # console errors and warnings, uncaught exceptions
+    foreign: list[str] = field(default_factory=list)  # requests to any host but the site's
+
+
+def pages(site: Path) -> list[str]:
+    """Every page of the built site, as a path below the server root: new pages are visited without an edit."""
+    return ledger.pages(site)
+
+
+async def _visit(page, server: str, visit: Visit) -> None:
+    if not visit.look.javascript:
+        await page.goto(server + visit.path, wait_until="load")
+        visit.overflow = await page.evaluate(OVERFLOW)
+        return
+    # The worst order for layout shifts, made certain: the reader sees the page before any of its scripts runs.
+    held = []
+    await page.route(SCRIPTS, lambda route: held.append(route))
+    await page.goto(server + visit.path, wait_until="commit")
+    await page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    for route in held:
+        await route.continue_()
+    await page.unroute(SCRIPTS)
+    await page.wait_for_load_state("networkidle")
+    visit.shifts = await page.evaluate(SHIFTS)
+    visit.scheme = await page.evaluate("document.body.dataset.mdColorScheme")
+    visit.overflow = await page.evaluate(OVERFLOW)
+    await page.add_script_tag(path=str(AXE))
+    visit.violations = await page.evaluate(RUN_AXE, AXE_TAGS)
+
+
+async def _crawl_look(browser, server: str, paths: list[str], look: Look) -> list[Visit]:
+    """The pages one after another in one tab, as a reader following links would load them."""
+    context = await browser.new_context(viewport={"width": look.width, "height": 800}, color_scheme=look.scheme,
+                                        java_script_enabled=look.javascript)
+    await context.add_init_script(WATCH_SHIFTS)
+    page = await context.new_page()
+    page.set_default_timeout(60_000)
+    visits = [Visit(path, look) for path in paths]
+    current = visits[0]
+    page.on("request", lambda r: None if r.url.startswith(server) else current.foreign.append(r.url))
+    page.on("console", lambda m: current.messages.append(f"{m.type}: {m.text}") if m.type in {"error", "warning"} else None)
+    page.on("pageerror", lambda error: current.messages.append(f"uncaught: {error}"))
+    try:
+        for current in visits:  # the listeners above record into the visit under way
+            await _visit(page, server, current)
+    finally:
+        await context.close()
+    return visits
+
+
+async def _crawl(server: str, paths: list[str]) -> list[Visit]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium.PATH), args=chromium.ARGS)
+        try:
+            looks = await asyncio.gather(*(_crawl_look(browser, server, paths, look) for look in LOOKS))
+        finally:
+            await browser.close()
+    return [visit for visits in looks for visit in visits]
+
+
+def crawl(server: str, site: Path) -> list[Visit]:
+    """Visit every page of `site`, served at `server`, in every look. Runs in a thread of its own, beside any
+    browser the tests drive through Playwright's synchronous API."""
+    if not AXE.is_file():
+        raise FileNotFoundError(f"{AXE} is missing: run `npm ci` (make test does)")
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _crawl(server, pages(site))).result()

@@ -119,7 +119,7 @@ def _templates() -> jinja2.Environment:
     env.filters["characters"] = lambda n: "never" if n is None else f"{n} {'character' if n == 1 else 'characters'}"
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
-    env.filters["size"] = lambda size: f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
+    env.filters["size"] = lambda size: f"{size / 1024:.0f} KiB" if size < 2**20 else f"{size / 2**20:.1f} MiB"
     env.globals["label"] = LABELS.__getitem__
     env.globals["case_label"] = CASE_LABELS.__getitem__
     env.globals["case_measures"] = typing.get_args(Measure)  # the digest's order of groups

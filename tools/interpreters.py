@@ -4,9 +4,11 @@ the JIT built in a second time, with PYTHON_JIT=1."""
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, replace
@@ -18,10 +20,10 @@ MIN_VERSION = (3, 11)  # the oldest Python the examples are written for
 _MINORS = range(MIN_VERSION[1], 31)
 _PROBE = Path(__file__).resolve().parent / "probes" / "python_build.py"
 _PYENV = "~/.pyenv/versions/*/bin/python3"
-_DEBIAN = "/usr/bin/python3.*"
-_UNSTABLE = CACHE / "root" / "usr" / "bin" / "run-python3.*"
+# Debian's builds: the machine's own package, and unstable's from `make interpreters`.
+DEBIAN = ("/usr/bin/python3.[0-9]*", str(CACHE / "root" / "usr" / "bin" / "run-python3.[0-9]*"))
 SEARCHED = (f"python3.{_MINORS[0]} to python3.{_MINORS[-1]}, each also with a t suffix, on PATH",
-            f"{_DEBIAN} (Debian's own)", f"{_PYENV} (pyenv)",
+            f"{DEBIAN[0]} (Debian's own)", f"{_PYENV} (pyenv)",
             ".cache/interpreters/ (Debian unstable's, from `make interpreters`)")
 JIT_ON = {"PYTHON_JIT": "1"}
 
@@ -43,7 +45,7 @@ class Interpreter:
     @property
     def origin(self) -> str:
         """Who built it: Debian (this machine's package, or unstable's from `make interpreters`), pyenv, other."""
-        if self.executable.startswith(str(CACHE)) or (self.executable.startswith("/usr/bin/")):
+        if any(fnmatch.fnmatch(self.executable, pattern) for pattern in DEBIAN):
             return "debian"
         return "pyenv" if "/.pyenv/" in self.executable else "other"
 
@@ -64,8 +66,8 @@ class Interpreter:
 def candidates(extra: list[str]) -> list[str]:
     names = [f"python3.{minor}{suffix}" for minor in _MINORS for suffix in ("", "t")]
     on_path = [found for name in names if (found := shutil.which(name))]
-    return [*extra, *on_path, *sorted(glob.glob(_DEBIAN)), *sorted(glob.glob(os.path.expanduser(_PYENV))),
-            *sorted(glob.glob(str(_UNSTABLE)))]
+    debian = [path for pattern in DEBIAN for path in sorted(glob.glob(pattern)) if re.search(r"python3\.\d+t?$", path)]
+    return [*extra, *on_path, *debian, *sorted(glob.glob(os.path.expanduser(_PYENV)))]
 
 
 def probe(executable: str, env: dict[str, str] | None = None) -> Interpreter | None:

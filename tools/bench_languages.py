@@ -92,7 +92,7 @@ def python_runtime(interpreter: interpreters.Interpreter) -> dict:
 def rust_runtime(cargo: str) -> dict:
     version = examples.rustc_version(cargo)
     return {"id": "rust", "kind": "rust", "name": "Rust " + version.split()[1], "version": version,
-            "command": f"cargo build {' '.join(CARGO_FLAGS)} && target/release/<example>"}
+            "command": f"cargo build {' '.join(CARGO_FLAGS)}, then each example's program in target/release/"}
 
 
 def workload_input(example: Example, work: Path) -> Path | None:
@@ -386,8 +386,14 @@ def main(argv: list[str]) -> int | str:
         return f"Not writing {os.path.relpath(args.output)}: {problem}"
     data["load"] = {"before": before, "after": after, "limit": limit,
                     "forced": bool(busy(before, limit) or busy(after, limit))}
-    BenchmarksFile.model_validate(data)
     text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    try:
+        BenchmarksFile.model_validate(data)
+    except ValueError as error:
+        kept = examples.ROOT / ".cache" / "benchmarks-rejected.yml"
+        kept.parent.mkdir(exist_ok=True)
+        kept.write_text(HEADER + text)
+        return f"Not writing {os.path.relpath(args.output)}: the results do not fit the schema (kept in {kept}):\n{error}"
     args.output.write_text(HEADER + text)
     report(data)
     print(f"\nwrote {os.path.relpath(args.output)}")

@@ -77,5 +77,5 @@ def measure(cargo: str, tasks: list[Example]) -> dict:
                          "crates": count, "build_seconds": round(seconds, 2), "size_bytes": size})
     print("  building the whole workspace", flush=True)
     seconds, _ = _cold_build(cargo, "--workspace")
-    return {"cargo": examples.tool_version(cargo), "command": f"cargo build {' '.join(CARGO_FLAGS)} --package=<package>"
+    return {"cargo": examples.tool_version(cargo), "command": f"cargo build {' '.join(CARGO_FLAGS)} --package=PACKAGE"
             " into an empty target folder", "workspace_seconds": round(seconds, 2), "packages": packages}

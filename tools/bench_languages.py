@@ -393,7 +393,8 @@ def main(argv: list[str]) -> int | str:
         kept = examples.ROOT / ".cache" / "benchmarks-rejected.yml"
         kept.parent.mkdir(exist_ok=True)
         kept.write_text(HEADER + text)
-        return f"Not writing {os.path.relpath(args.output)}: the results do not fit the schema (kept in {kept}):\n{error}"
+        return (f"Not writing {os.path.relpath(args.output)}: the results do not fit the schema (kept in {kept}):"
+                f"\n{error}")
     args.output.write_text(HEADER + text)
     report(data)
     print(f"\nwrote {os.path.relpath(args.output)}")

@@ -154,13 +154,14 @@ class ParallelWay(Strict):
     way: Way = Field(description="threads (ThreadPoolExecutor), processes (ProcessPoolExecutor), subinterpreters "
                                  "(InterpreterPoolExecutor) or rayon (Rust).")
     runtime: Slug = Field(description="Id of the entry in `runtimes` that ran it.")
-    one_worker: Spread = Field(description="Seconds for the workload with one worker.")
-    all_workers: Spread = Field(description="Seconds for the workload with one worker per core.")
+    one_worker: Spread = Field(description="Seconds for the workload with one worker, from creating the pool to "
+                                           "shutting it down (a whole program run for rayon).")
+    all_workers: Spread = Field(description="The same with one worker per core.")
     startup: Spread = Field(description="Seconds to start one worker per core and get a trivial result back from "
                                         "each, before any real work; for rayon, the whole program on nothing to do.")
     memory_mib: float = Field(gt=0, description="Peak resident memory with one worker per core, in MiB: the "
-                                                "process's own peak, plus, for processes, the largest worker's peak "
-                                                "times the number of workers.")
+                                                "process's own peak (VmHWM), plus, for processes, each worker's "
+                                                "(shared pages count in each); for rayon, GNU time's maximum.")
 
     @property
     def speedup(self) -> float:

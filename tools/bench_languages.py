@@ -46,6 +46,7 @@ SAMPLE_SECONDS = 0.05  # each sample on the ladder makes enough calls to take at
 _CROSSING_PROBE = Path(__file__).resolve().parent / "probes" / "crossing.py"
 _PARALLEL_PROBE = Path(__file__).resolve().parent / "probes" / "parallel.py"
 PARALLEL_EXAMPLE = "parallel-cpu"
+GNU_TIME = "/usr/bin/time"  # Debian's `time` package: peak memory of the Rust program
 PARALLEL_WAYS = {"threads": (3, 11), "processes": (3, 11), "subinterpreters": (3, 14)}  # way: oldest Python
 HEADER = """\
 # yaml-language-server: $schema=../schemas/benchmarks.schema.json
@@ -263,19 +264,17 @@ def parallel(example: Example, pythons: list[interpreters.Interpreter], runtime_
 
 
 def _parallel_run(way: str, command: list[str], env: dict[str, str]) -> dict:
-    """One run: the probe's own report for Python; for Rust, wall-clock time and peak memory (from wait4)."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, text=True, env={**os.environ, **env})
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0), err.seek(0)
-        if process.returncode != 0:
-            sys.exit(f"{shlex.join(command)} exited with {process.returncode}:\n{err.read()}")
-        if way != "rayon":
-            return json.loads(out.read())
-    return {"seconds": elapsed, "startup": elapsed, "memory_kib": usage.ru_maxrss}
+    """One run: the probe's own report for Python; for Rust, wall-clock time, and peak memory from GNU time
+    (the exec'ing process's ru_maxrss would include this big Python process's memory; time's is small)."""
+    timed = [GNU_TIME, "--format", "%M", "--", *command] if way == "rayon" else command
+    start = time.perf_counter()
+    result = subprocess.run(timed, capture_output=True, text=True, env={**os.environ, **env}, timeout=900)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{shlex.join(timed)} exited with {result.returncode}:\n{result.stderr}")
+    if way != "rayon":
+        return json.loads(result.stdout)
+    return {"seconds": elapsed, "startup": elapsed, "memory_kib": int(result.stderr.split()[-1])}
 
 
 def machine() -> dict:

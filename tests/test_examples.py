@@ -241,11 +241,12 @@ def test_tabs_switch_and_the_copy_button_copies_the_program(page, server):
     page.goto(server + "/examples/parallel-cpu/", wait_until="networkidle")
     tabs = page.locator("article .tabbed-set").first
     python, rust = tabs.locator(".tabbed-block").nth(0), tabs.locator(".tabbed-block").nth(1)
-    assert python.locator("pre code").is_visible() and not rust.locator("pre code").is_visible()
+    program = rust.locator("pre code").first  # main.rs, then Cargo.toml
+    assert python.locator("pre code").is_visible() and not program.is_visible()
     tabs.get_by_text("Rust", exact=True).click()
-    assert rust.locator("pre code").is_visible() and not python.locator("pre code").is_visible()
-    assert "into_par_iter" in rust.locator("pre code").inner_text()
-    rust.locator("pre").hover()
-    rust.get_by_title("Copy to clipboard").click()
+    assert program.is_visible() and not python.locator("pre code").is_visible()
+    assert "into_par_iter" in program.inner_text()
+    rust.locator("pre").first.hover()
+    rust.get_by_title("Copy to clipboard").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == (ROOT / BY_ID["parallel-cpu"].rust).read_text().strip()

@@ -75,7 +75,11 @@ class Program:
 
 
 def _shown(path: str) -> str:
-    return path.replace(str(Path.home()), "~", 1)
+    """A path as the page shows it: inside the project relative to it, under the home folder from ~."""
+    for folder, shown in ((examples.ROOT, ""), (Path.home(), "~/")):
+        if path.startswith(f"{folder}/"):
+            return shown + path[len(str(folder)) + 1:]
+    return path
 
 
 def python_runtime(interpreter: interpreters.Interpreter) -> dict:

@@ -100,6 +100,7 @@ def figures(b: BenchmarksFile) -> dict[str, list[tuple[str, str | None]]]:
         found["break_evens_pyo3"] = [(fmt["characters"](e.break_even_pyo3), names[e.runtime]) for e in entries]
     if b.parallel:
         found["cores"] = [(f"{b.parallel.workers} {'core' if b.parallel.workers == 1 else 'cores'}", None)]
+        found["parallel_summary"] = [(parallel_summary(b, fmt), None)]
         for way in ("threads", "processes", "subinterpreters", "rayon"):
             ways = [w for w in b.parallel.ways if w.way == way]
             if ways:
@@ -109,6 +110,21 @@ def figures(b: BenchmarksFile) -> dict[str, list[tuple[str, str | None]]]:
     if b.rust_builds:
         found["workspace_build"] = [(fmt["seconds"](b.rust_builds.workspace_seconds), None)]
     return found
+
+
+def parallel_summary(b: BenchmarksFile, fmt: dict) -> str:
+    """One line for an answer elsewhere: each way's speed-up on the newest interpreter without the JIT that ran
+    it, then rayon's, with the core count: 'threads ..., processes ... and subinterpreters ... on CPython 3.15.2
+    (Debian), and rayon ..., on 2 cores'."""
+    names = {runtime.id: runtime for runtime in b.runtimes}
+    order = [runtime.id for runtime in b.runtimes]  # oldest first
+    newest = max((w.runtime for w in b.parallel.ways if w.way != "rayon"), key=order.index)
+    python = [w for w in b.parallel.ways if w.runtime == newest]
+    rayon = next(w for w in b.parallel.ways if w.way == "rayon")
+    ways = [f"{w.way} {fmt['times'](w.speedup)}" for w in python]
+    listed = ", ".join(ways[:-1]) + f" and {ways[-1]}" if len(ways) > 1 else ways[0]
+    return (f"{listed} on {names[newest].name}, and rayon {fmt['times'](rayon.speedup)}, on {b.parallel.workers} "
+            f"{'core' if b.parallel.workers == 1 else 'cores'}")
 
 
 def measured(site: Site, figure: str) -> str:

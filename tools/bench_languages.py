@@ -58,11 +58,11 @@ HEADER = """\
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block style, except that a list of plain values stays on one line: `runs: [0.41, 0.4, 0.42]`."""
+    """Block style, except that a list of numbers stays on one line: `runs: [0.41, 0.4, 0.42]`."""
 
 
 _Dumper.add_representer(list, lambda dumper, items: dumper.represent_sequence(
-    "tag:yaml.org,2002:seq", items, flow_style=not any(isinstance(i, (dict, list)) for i in items)))
+    "tag:yaml.org,2002:seq", items, flow_style=all(isinstance(i, (int, float)) for i in items) and bool(items)))
 
 
 @dataclass
@@ -366,6 +366,9 @@ def main(argv: list[str]) -> int | str:
     data = {"date": datetime.date.today(), "command": shlex.join(["python", "-m", "tools.bench_languages", *argv]),
             "machine": machine(), "load": {}, "warmup_runs": args.warmup, "timed_runs": args.runs,
             "searched": list(interpreters.SEARCHED), "runtimes": runtimes, "results": []}
+    if not args.only:  # first: its compilers use every core, which the end-of-run load check should not see
+        print("building each Rust package alone", flush=True)
+        data["rust_builds"] = rust_builds.measure(cargo, examples.load_examples())
     with tempfile.TemporaryDirectory() as work:
         hot = next((e for e in tasks if e.hot_path), None)
         try:
@@ -375,15 +378,12 @@ def main(argv: list[str]) -> int | str:
         for example in tasks:
             print(f"timing {example.id}: {example.benchmark.workload}", flush=True)
             data["results"].append(measure(example, pythons, ids, built, Path(work), args.warmup, args.runs))
-        if hot and built.extension_path:
-            print(f"timing single calls of {hot.hot_path.function}() on sizes {args.sizes}", flush=True)
-            data["crossing"] = crossing(hot, pythons, ids, built, args.samples, args.sizes)
         if shared := next((e for e in tasks if e.id == PARALLEL_EXAMPLE), None):
             print(f"timing {shared.id} with threads, processes, subinterpreters and rayon", flush=True)
             data["parallel"] = parallel(shared, pythons, ids, built, args.parallel_runs)
-    if not args.only:
-        print("building each Rust package alone", flush=True)
-        data["rust_builds"] = rust_builds.measure(cargo, examples.load_examples())
+        if hot and built.extension_path:  # last: one process on one core
+            print(f"timing single calls of {hot.hot_path.function}() on sizes {args.sizes}", flush=True)
+            data["crossing"] = crossing(hot, pythons, ids, built, args.samples, args.sizes)
     after = load_average()
     if (problem := busy(after, limit)) and not args.force:
         return f"Not writing {os.path.relpath(args.output)}: {problem}"

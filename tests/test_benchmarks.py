@@ -197,7 +197,7 @@ def test_crossing_tables_show_the_overhead_the_ladder_and_the_break_even(html, d
         for entry, (python, *bridges) in zip(c.interpreters, triples, strict=True):
             step = entry.ladder[i]
             assert python.get_text() == FORMAT["seconds"](step.python.median)
-            for cell, timing in zip(bridges, (step.ctypes, step.pyo3), strict=True):
+            for cell, timing in zip(bridges, (step.rust, step.pyo3), strict=True):
                 assert cell.get_text() == FORMAT["seconds"](timing.median)
                 assert (cell.find("strong") is not None) == (timing.median < step.python.median)
 
@@ -217,7 +217,7 @@ def test_break_even_is_where_rust_wins_from_then_on():
         return {"calls": 1, "median": seconds, "min": seconds, "max": seconds, "runs": [seconds]}
 
     def rung(size, python, ctypes, pyo3=10):
-        return Rung(size=size, python=timing(python), ctypes=timing(ctypes), pyo3=timing(pyo3))
+        return Rung(size=size, python=timing(python), rust=timing(ctypes), pyo3=timing(pyo3))
     assert break_even([rung(0, 1, 2), rung(1, 2, 1), rung(2, 3, 4), rung(3, 5, 1), rung(4, 9, 1)]) == 3
     assert break_even([rung(0, 1, 2), rung(1, 2, 3)]) is None
     assert break_even([rung(0, 2, 1), rung(1, 3, 1)]) == 0
@@ -303,7 +303,7 @@ def test_bench_languages_times_the_hot_path_and_the_crossing(tmp_path):
     assert [[rung.size for rung in entry.ladder] for entry in written.crossing.interpreters] == [
         [0, 48]] * len([r for r in written.pythons if not r.build.free_threaded])
     # 48-letter words take the Python function thousands of steps: Rust must win there on any machine.
-    assert all(entry.ladder[-1].ctypes.median < entry.ladder[-1].python.median and
+    assert all(entry.ladder[-1].rust.median < entry.ladder[-1].python.median and
                entry.ladder[-1].pyo3.median < entry.ladder[-1].python.median for entry in written.crossing.interpreters)
     assert [t.runtime for t in hot.extension] == [r.id for r in written.pythons if not r.build.free_threaded]
 

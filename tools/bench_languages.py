@@ -216,12 +216,14 @@ def crossing(example: Example, pythons: list[interpreters.Interpreter], runtime_
                                 env={**os.environ, **env, **dict(interpreter.env)})
         if result.returncode != 0:
             sys.exit(f"{shlex.join(command)} exited with {result.returncode}:\n{result.stderr}")
-        ladder = [{"size": rung["size"], **{way: {"calls": rung[way]["calls"],
+        # The probe says ctypes; the file's field for it is `rust`, its name from before the PyO3 figures.
+        ladder = [{"size": rung["size"], **{key: {"calls": rung[way]["calls"],
                                                   **spread([_significant(s) for s in rung[way]["seconds"]])}
-                                            for way in ("python", "ctypes", "pyo3")}}
+                                            for key, way in (("python", "python"), ("rust", "ctypes"),
+                                                             ("pyo3", "pyo3"))}}
                   for rung in json.loads(result.stdout)]
         rungs = [Rung.model_validate(rung) for rung in ladder]
-        entries.append({"runtime": runtime_id, "ladder": ladder, "break_even": break_even(rungs, "ctypes"),
+        entries.append({"runtime": runtime_id, "ladder": ladder, "break_even": break_even(rungs, "rust"),
                         "break_even_pyo3": break_even(rungs, "pyo3")})
     return {"example": example.id, "function": f"{example.hot_path.function}(a, b)",
             "input": "two different random words of lowercase ASCII letters, each of the rung's size",
@@ -317,10 +319,10 @@ def report(data: dict) -> None:
             cells = [f"{t['median']:.4f} ({t['min']:.4f}-{t['max']:.4f})" for t in result["hot_path"]]
             print(f"{'  with Rust inside':<20}" + "".join(f"{cell:>28}" for cell in cells))
     for entry in (data.get("crossing") or {}).get("interpreters", []):
-        for binding, key in (("ctypes", "break_even"), ("pyo3", "break_even_pyo3")):
+        for binding, field, bridge in (("rust", "break_even", "ctypes"), ("pyo3", "break_even_pyo3", "PyO3")):
             overhead = entry["ladder"][0][binding]["median"] * 1e6
-            print(f"{entry['runtime']}: a call into Rust through {binding} that does no work takes {overhead:.2f} µs; "
-                  f"Rust wins from size {entry[key]}")
+            print(f"{entry['runtime']}: a call into Rust through {bridge} that does no work takes {overhead:.2f} µs; "
+                  f"Rust wins from size {entry[field]}")
     if runs := data.get("parallel"):
         for way in runs["ways"]:
             speedup = way["one_worker"]["median"] / way["all_workers"]["median"]

@@ -319,10 +319,10 @@ def report(data: dict) -> None:
             cells = [f"{t['median']:.4f} ({t['min']:.4f}-{t['max']:.4f})" for t in result["hot_path"]]
             print(f"{'  with Rust inside':<20}" + "".join(f"{cell:>28}" for cell in cells))
     for entry in (data.get("crossing") or {}).get("interpreters", []):
-        for binding, field, bridge in (("rust", "break_even", "ctypes"), ("pyo3", "break_even_pyo3", "PyO3")):
+        for binding, key, bridge in (("rust", "break_even", "ctypes"), ("pyo3", "break_even_pyo3", "PyO3")):
             overhead = entry["ladder"][0][binding]["median"] * 1e6
             print(f"{entry['runtime']}: a call into Rust through {bridge} that does no work takes {overhead:.2f} µs; "
-                  f"Rust wins from size {entry[field]}")
+                  f"Rust wins from size {entry[key]}")
     if runs := data.get("parallel"):
         for way in runs["ways"]:
             speedup = way["one_worker"]["median"] / way["all_workers"]["median"]

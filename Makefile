@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build build-zensical check check-changes stale schemas test test-fast validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight lock clean
+.PHONY: serve build build-zensical check check-changes stale schemas test test-fast validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight interpreters lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -29,6 +29,13 @@ $(VENV)/.installed-zensical: $(VENV)/.installed requirements-zensical.txt
 	$(PYTHON) -m venv .venv-cff
 	.venv-cff/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-cff.txt
 	@touch $@
+
+# The Rust examples' crates, downloaded once from crates.io as Cargo.lock pins them; builds then run --offline.
+CARGO := $(or $(shell command -v cargo),$(HOME)/.cargo/bin/cargo)
+CARGO_FETCHED := .cache/cargo-fetched
+$(CARGO_FETCHED): examples/Cargo.toml examples/Cargo.lock $(wildcard examples/*/Cargo.toml examples/*/*/Cargo.toml)
+	$(CARGO) fetch --locked --manifest-path examples/Cargo.toml
+	@mkdir -p $(dir $@) && touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
@@ -67,7 +74,7 @@ stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (
 schemas: $(VENV)/.installed  ## Regenerate schemas/ from content/models.py and content/export.py
 	$(BIN)/python -m content schema
 
-test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed  ## Run the whole test suite, against the site as shipped and with every theme workaround off
+test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed $(CARGO_FETCHED)  ## Run the whole test suite, against the site as shipped and with every theme workaround off
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.installed-test  ## The tests that need neither a build nor Chromium (seconds)
@@ -103,8 +110,11 @@ bench-compat: $(VENV)/.installed-test  ## What each theme workaround of compat/m
 bench-weight: $(VENV)/.installed-test  ## Bytes each page transfers beside the same page in the default theme, and the search index size
 	$(BIN)/python -m tools.weigh
 
-bench-languages: $(VENV)/.installed  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
+bench-languages: $(VENV)/.installed-test $(CARGO_FETCHED)  ## Time the CPU-bound examples in Python and Rust; rewrite data/benchmarks.yml
 	$(BIN)/python -m tools.bench_languages $(BENCH_ARGS)
+
+interpreters:  ## Debian unstable's CPython 3.13-3.15 with their libraries into .cache/interpreters/ (apt-get download, dpkg -x)
+	$(PYTHON) -m tools.fetch_interpreters
 
 lock: $(BIN)/python  ## Recompile the pinned requirements files from the *.in files
 	$(BIN)/python -m pip install --quiet uv

@@ -21,6 +21,11 @@ class PythonBuild(Strict):
     gil_enabled: bool = Field(description="The GIL was on while the benchmark ran (sys._is_gil_enabled()).")
     jit_available: bool = Field(description="The interpreter was built with the experimental JIT compiler.")
     jit_enabled: bool = Field(description="The JIT was switched on while the benchmark ran.")
+    origin: Literal["debian", "pyenv", "other"] = Field(description="Who built it: Debian's package (this machine's "
+                                                                    "or unstable's), pyenv (compiled here), other.")
+    config_args: str = Field(description="sysconfig's CONFIG_ARGS: the configure flags it reports.")
+    pgo: bool = Field(description="CONFIG_ARGS has --enable-optimizations (profile-guided optimisation).")
+    lto: bool = Field(description="CONFIG_ARGS has --with-lto (link-time optimisation).")
 
 
 class Runtime(Strict):
@@ -64,7 +69,10 @@ class BenchmarkResult(Strict):
     workload: Text = Field(description="What one timed run did.")
     timings: list[Timing] = Field(min_length=2, description="One entry per runtime, in the order of `runtimes`.")
     hot_path: list[Timing] = Field([], description="For an example with a hot path: the Python program calling "
-                                                   "Rust, one entry per Python runtime, in the order of `runtimes`.")
+                                                   "Rust through ctypes, one entry per Python runtime, in the order "
+                                                   "of `runtimes`.")
+    extension: list[Timing] = Field([], description="The same, calling Rust through the PyO3 extension; only the "
+                                                    "runtimes its abi3 wheel installs on (not free-threaded ones).")
 
 
 class PerCall(Spread):
@@ -74,15 +82,18 @@ class PerCall(Spread):
 class Rung(Strict):
     size: int = Field(ge=0, description="Characters in each of the two words passed.")
     python: PerCall = Field(description="Seconds per call of the pure Python function.")
-    rust: PerCall = Field(description="Seconds per call of the Rust function through ctypes.")
+    rust: PerCall = Field(description="Seconds per call of the Rust function through ctypes (the name predates "
+                                      "the PyO3 figures; the export keeps it).")
+    pyo3: PerCall = Field(description="Seconds per call of the Rust function through the PyO3 extension.")
 
 
 class Crossing(Strict):
     runtime: Slug = Field(description="Id of the Python runtime that made the calls.")
     ladder: list[Rung] = Field(min_length=2, description="One rung per input size, from 0 (no work: the crossing "
                                                          "alone) upwards.")
-    break_even: int | None = Field(description="The smallest size from which the Rust call is faster at every "
-                                               "rung, by median; null if it never is.")
+    break_even: int | None = Field(description="The smallest size from which the Rust call through ctypes is faster "
+                                               "at every rung, by median; null if it never is.")
+    break_even_pyo3: int | None = Field(description="The same for the call through the PyO3 extension.")
 
     @field_validator("ladder")
     @classmethod
@@ -94,22 +105,27 @@ class Crossing(Strict):
 
     @model_validator(mode="after")
     def _break_even_matches_ladder(self):
-        if self.break_even != break_even(self.ladder):
-            raise ValueError(f"break_even does not match the ladder (it says {break_even(self.ladder)}); "
-                             "rerun `make bench-languages`")
+        for field, binding in (("break_even", "rust"), ("break_even_pyo3", "pyo3")):
+            if getattr(self, field) != break_even(self.ladder, binding):
+                raise ValueError(f"{field} does not match the ladder (it says {break_even(self.ladder, binding)}); "
+                                 "rerun `make bench-languages`")
         return self
 
     @property
     def overhead(self) -> PerCall:
-        """Seconds per call that does no work: what crossing into Rust costs."""
+        """Seconds per call through ctypes that does no work: what crossing into Rust costs."""
         return self.ladder[0].rust
 
+    @property
+    def overhead_pyo3(self) -> PerCall:
+        return self.ladder[0].pyo3
 
-def break_even(ladder: list[Rung]) -> int | None:
-    """The smallest size from which Rust wins at every larger rung too."""
+
+def break_even(ladder: list[Rung], binding: Literal["rust", "pyo3"] = "rust") -> int | None:
+    """The smallest size from which Rust, called through ctypes (`rust`) or PyO3, wins at every larger rung too."""
     found = None
     for rung in reversed(ladder):
-        if rung.rust.median >= rung.python.median:
+        if getattr(rung, binding).median >= rung.python.median:
             break
         found = rung.size
     return found
@@ -130,6 +146,59 @@ class CrossingCost(Strict):
         if len(ladders) > 1:
             raise ValueError("every interpreter must climb the same ladder of sizes")
         return self
+
+
+Way = Literal["threads", "processes", "subinterpreters", "rayon"]
+
+
+class ParallelWay(Strict):
+    way: Way = Field(description="threads (ThreadPoolExecutor), processes (ProcessPoolExecutor), subinterpreters "
+                                 "(InterpreterPoolExecutor) or rayon (Rust).")
+    runtime: Slug = Field(description="Id of the entry in `runtimes` that ran it.")
+    one_worker: Spread = Field(description="Seconds for the workload with one worker, from creating the pool to "
+                                           "shutting it down (a whole program run for rayon).")
+    all_workers: Spread = Field(description="The same with one worker per core.")
+    startup: Spread = Field(description="Seconds to start one worker per core and get a trivial result back from "
+                                        "each, before any real work; for rayon, the whole program on nothing to do.")
+    memory_mib: float = Field(gt=0, description="Peak resident memory with one worker per core, in MiB: the "
+                                                "process's own peak (VmHWM), plus, for processes, each worker's "
+                                                "(shared pages count in each); for rayon, GNU time's maximum.")
+
+    @property
+    def speedup(self) -> float:
+        return self.one_worker.median / self.all_workers.median
+
+
+class ParallelRuns(Strict):
+    example: Slug = Field(description="Id of the example whose work was shared out.")
+    workload: Text = Field(description="What one run did.")
+    workers: int = Field(ge=1, description="Workers in the all-workers runs: one per core.")
+    ways: list[ParallelWay] = Field(min_length=1, description="Each way of running it, on each runtime it runs on.")
+
+
+class Dependency(Strict):
+    name: str = Field(description="Crate name.")
+    version: str = Field(description="The version Cargo.lock pins.")
+
+
+class RustPackage(Strict):
+    package: str = Field(description="Cargo package name in examples/Cargo.toml's workspace.")
+    example: Slug = Field(description="Id of the example it belongs to.")
+    role: Literal["program", "ctypes-library", "pyo3-extension"] = Field(description="What it builds.")
+    dependencies: list[Dependency] = Field(description="Its direct dependencies from crates.io.")
+    crates: int = Field(ge=0, description="Crates from crates.io it builds with, its direct and indirect "
+                                          "dependencies counted once each (build-time ones included).")
+    build_seconds: Seconds = Field(description="A release build of this package alone into an empty target folder, "
+                                               "with its crates already downloaded.")
+    size_bytes: int = Field(gt=0, description="Size of the built program or library.")
+
+
+class RustBuilds(Strict):
+    cargo: Text = Field(description="`cargo --version` of the run.")
+    command: Text = Field(description="How each package was built.")
+    workspace_seconds: Seconds = Field(description="The first build of the whole workspace (every package and "
+                                                   "crate), into an empty target folder, crates downloaded.")
+    packages: list[RustPackage] = Field(min_length=1, description="One entry per workspace package.")
 
 
 class Machine(Strict):
@@ -160,6 +229,9 @@ class BenchmarksFile(Strict):
     results: list[BenchmarkResult] = Field(min_length=1, description="One entry per benchmarked example.")
     crossing: CrossingCost | None = Field(None, description="What a call into the Rust hot path costs, per "
                                                             "interpreter.")
+    parallel: ParallelRuns | None = Field(None, description="The parallel example as threads, processes, "
+                                                            "subinterpreters and rayon.")
+    rust_builds: RustBuilds | None = Field(None, description="What building each Rust package costs and brings in.")
 
     @model_validator(mode="after")
     def _one_timing_per_runtime(self):
@@ -173,8 +245,12 @@ class BenchmarksFile(Strict):
                 raise ValueError(f"results for '{result.example}' must time {', '.join(ids)}, in that order")
             if result.hot_path and [timing.runtime for timing in result.hot_path] != pythons:
                 raise ValueError(f"hot_path of '{result.example}' must time {', '.join(pythons)}, in that order")
-        if self.crossing and [c.runtime for c in self.crossing.interpreters] != pythons:
-            raise ValueError(f"crossing.interpreters must cover {', '.join(pythons)}, in that order")
+            if not {timing.runtime for timing in result.extension} <= set(pythons):
+                raise ValueError(f"extension of '{result.example}' may only time {', '.join(pythons)}")
+        if self.crossing and not {c.runtime for c in self.crossing.interpreters} <= set(pythons):
+            raise ValueError(f"crossing.interpreters may only cover {', '.join(pythons)}")
+        if self.parallel and not {w.runtime for w in self.parallel.ways} <= set(ids):
+            raise ValueError(f"parallel.ways may only name runtimes {', '.join(ids)}")
         return self
 
     @property

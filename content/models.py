@@ -290,31 +290,43 @@ class ExampleBenchmark(Strict):
     stdin_copies: int = Field(1, ge=1, description="The timed run reads the `stdin` file this many times over.")
 
 
+class Extension(Strict):
+    python: RepoFile = Field(description="The Python program that imports the extension module and hands its "
+                                         "function to the pure Python program, e.g. examples/<id>/mixed_pyo3.py.")
+    module: RepoFile = Field(description="The Rust source of the PyO3 extension module, in a Cargo package with a "
+                                         "pyproject.toml that maturin builds into a wheel.")
+
+
 class HotPath(Strict):
     python: RepoFile = Field(description="The Python program that loads the library and hands its function to the "
                                          "pure Python program, e.g. examples/<id>/mixed.py.")
-    library: RepoFile = Field(description="The Rust library built with `--crate-type cdylib`, e.g. "
-                                          "examples/<id>/fuzzy.rs.")
+    library: RepoFile = Field(description="The Rust source of a C-ABI library (a Cargo package with crate-type "
+                                          "cdylib), e.g. examples/<id>/fuzzy-ctypes/fuzzy.rs.")
     function: str = Field(pattern=r"^[a-z_][a-z0-9_]*$",
                           description="The hot function's name, the same in both Python programs; "
                                       "`make bench-languages` times one call of each on a ladder of input sizes.")
     library_variable: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$",
                                   description="The environment variable through which the tests tell the Python "
                                               "program where they built the library, e.g. FUZZY_LIBRARY.")
+    extension: Extension | None = Field(None, description="A fourth version: the same function as a PyO3 extension "
+                                                          "module, built by maturin and installed with pip.")
 
 
 class Example(Strict):
     id: Slug
     title: Text = Field(description="The task in a few words, shown as the heading on the Examples page.")
     notice: Text = Field(description="Markdown: what to notice when comparing the two versions. Be fair to both.")
+    python_depends: Text = Field(description="Markdown: what the Python version uses beyond the language (the "
+                                             "standard library, or a PyPI package) and why a Python developer would "
+                                             "reach for it. The Rust side's crates are measured (data/benchmarks.yml).")
     python: RepoFile = Field(description="The Python program, e.g. examples/<id>/main.py.")
     rust: RepoFile = Field(description="The Rust program, e.g. examples/<id>/main.rs.")
-    rust_modules: list[RepoFile] = Field([], description="Rust files that the program (and the hot-path library) "
-                                                          "include with `mod`, shown after it.")
+    rust_modules: list[RepoFile] = Field([], description="Other Rust files of the program's package (a library "
+                                                          "it shares with the hot-path versions, say), shown after it.")
     expected: RepoFile = Field(description="What both programs must print, byte for byte.")
     stdin: RepoFile | None = Field(None, description="A file fed to both programs on standard input.")
     args: list[str] = Field([], description="Command-line arguments, run from the example's folder.")
-    unit_tests: bool = Field(False, description="Run the unit tests (unittest, rustc --test) instead of the program; "
+    unit_tests: bool = Field(False, description="Run the unit tests (unittest, cargo test) instead of the program; "
                                                 "`expected` then lists each test and its result.")
     hot_path: HotPath | None = Field(None, description="A third version: the Python program calling Rust for its "
                                                        "hot function; it must print the same output.")

@@ -29,6 +29,7 @@ def bars(b: BenchmarksFile, result: BenchmarkResult) -> list[Bar]:
 def _context(site: Site) -> dict:
     b = site.data.benchmarks
     return {"b": b, "titles": {example.id: example.title for example in site.data.examples.root},
+            "groups": like_with_like(b),
             "bars": {result.example: bars(b, result) for result in b.results},
             "rust": next(runtime for runtime in b.runtimes if runtime.kind == "rust")}
 
@@ -39,8 +40,21 @@ def benchmark_results(site: Site) -> str:
 
 
 def hot_path_results(site: Site) -> str:
-    """The example with a Rust hot path: its three versions per interpreter, and the cost of one call."""
+    """The example with a Rust hot path: its versions per interpreter, and the cost of one call."""
     return _render("hot_path.md.j2", **_context(site))
+
+
+def parallel_results(site: Site) -> str:
+    """The parallel example as threads, processes, subinterpreters and rayon: speed-up, start-up, memory."""
+    return _render("parallel.md.j2", **_context(site))
+
+
+def like_with_like(b: BenchmarksFile) -> dict[str, list[str]]:
+    """The Python runtimes grouped by who built them, for the page to say which comparisons are like with like."""
+    groups: dict[str, list[str]] = {}
+    for runtime in b.pythons:
+        groups.setdefault(runtime.build.origin, []).append(runtime.name)
+    return groups
 
 
 def _median(timings: list[Timing], runtime: str) -> float:
@@ -66,13 +80,51 @@ def figures(b: BenchmarksFile) -> dict[str, list[tuple[str, str | None]]]:
                                    for t in hot.hot_path]
         found["hot_path_vs_rust"] = [(fmt["times"](t.median / _median(hot.timings, rust)), names[t.runtime])
                                      for t in hot.hot_path]
+    if hot and hot.extension:
+        found["pyo3_gains"] = [(fmt["times"](_median(hot.timings, t.runtime) / t.median), names[t.runtime])
+                               for t in hot.extension]
+        found["pyo3_vs_ctypes"] = [(fmt["times"](_median(hot.hot_path, t.runtime) / t.median), names[t.runtime])
+                                   for t in hot.extension]
+    for runtime in (r for r in b.pythons if r.build.jit_enabled):
+        off = next(r.id for r in b.pythons if r.version == runtime.version and not r.build.jit_enabled)
+        gains = [_median(r.timings, off) / _median(r.timings, runtime.id) for r in b.results]
+        found.setdefault("jit_effects", []).append((f"{fmt['times'](min(gains))} to {fmt['times'](max(gains))}",
+                                                    runtime.name))
     if b.crossing:
         entries = b.crossing.interpreters
         found["crossing_overheads"] = [(fmt["seconds"](e.overhead.median), names[e.runtime]) for e in entries]
+        found["pyo3_overheads"] = [(fmt["seconds"](e.overhead_pyo3.median), names[e.runtime]) for e in entries]
         found["python_empty_calls"] = [(fmt["seconds"](e.ladder[0].python.median), names[e.runtime])
                                        for e in entries]
         found["break_evens"] = [(fmt["characters"](e.break_even), names[e.runtime]) for e in entries]
+        found["break_evens_pyo3"] = [(fmt["characters"](e.break_even_pyo3), names[e.runtime]) for e in entries]
+    if b.parallel:
+        found["cores"] = [(f"{b.parallel.workers} {'core' if b.parallel.workers == 1 else 'cores'}", None)]
+        found["parallel_summary"] = [(parallel_summary(b, fmt), None)]
+        for way in ("threads", "processes", "subinterpreters", "rayon"):
+            ways = [w for w in b.parallel.ways if w.way == way]
+            if ways:
+                found[f"speedup_{way}"] = [(fmt["times"](w.speedup), names[w.runtime]) for w in ways]
+                found[f"startup_{way}"] = [(fmt["seconds"](w.startup.median), names[w.runtime]) for w in ways]
+                found[f"memory_{way}"] = [(f"{w.memory_mib:.0f} MiB", names[w.runtime]) for w in ways]
+    if b.rust_builds:
+        found["workspace_build"] = [(fmt["seconds"](b.rust_builds.workspace_seconds), None)]
     return found
+
+
+def parallel_summary(b: BenchmarksFile, fmt: dict) -> str:
+    """One line for an answer elsewhere: each way's speed-up on the newest interpreter without the JIT that ran
+    it, then rayon's, with the core count: 'threads ..., processes ... and subinterpreters ... on CPython 3.15.2
+    (Debian), and rayon ..., on 2 cores'."""
+    names = {runtime.id: runtime for runtime in b.runtimes}
+    order = [runtime.id for runtime in b.runtimes]  # oldest first
+    newest = max((w.runtime for w in b.parallel.ways if w.way != "rayon"), key=order.index)
+    python = [w for w in b.parallel.ways if w.runtime == newest]
+    rayon = next(w for w in b.parallel.ways if w.way == "rayon")
+    ways = [f"{w.way} {fmt['times'](w.speedup)}" for w in python]
+    listed = ", ".join(ways[:-1]) + f" and {ways[-1]}" if len(ways) > 1 else ways[0]
+    return (f"{listed} on {names[newest].name}, and rayon {fmt['times'](rayon.speedup)}, on {b.parallel.workers} "
+            f"{'core' if b.parallel.workers == 1 else 'cores'}")
 
 
 def measured(site: Site, figure: str) -> str:
@@ -83,4 +135,4 @@ def measured(site: Site, figure: str) -> str:
     return _render("measured.md.j2", items=known[figure]).strip()
 
 
-MACROS = [benchmark_results, hot_path_results, measured]
+MACROS = [benchmark_results, hot_path_results, parallel_results, measured]

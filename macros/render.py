@@ -119,6 +119,7 @@ def _templates() -> jinja2.Environment:
     env.filters["characters"] = lambda n: "never" if n is None else f"{n} {'character' if n == 1 else 'characters'}"
     env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
     env.filters["shell"] = shlex.join
+    env.filters["size"] = lambda size: f"{size / 1024:.0f} KiB" if size < 2**20 else f"{size / 2**20:.1f} MiB"
     env.globals["label"] = LABELS.__getitem__
     env.globals["case_label"] = CASE_LABELS.__getitem__
     env.globals["case_measures"] = typing.get_args(Measure)  # the digest's order of groups
@@ -341,7 +342,10 @@ def example_page(site: Site, example_id: str) -> str:
     """The page of one example, served at examples/<id>/: a tab set per example would make one page heavy."""
     example = next(e for e in site.data.examples.root if e.id == example_id)
     measured = {result.example for result in site.data.benchmarks.results}
-    return _render("example_page.md.j2", root="../", e=example, measured=measured)
+    builds = site.data.benchmarks.rust_builds
+    packages = [p for p in builds.packages if p.example == example.id] if builds else []
+    return _render("example_page.md.j2", root="../", e=example, measured=measured, packages=packages,
+                   builds=builds)
 
 
 def fact(site: Site, fact_id: str) -> str:
@@ -383,11 +387,11 @@ def feed_xml(site: Site, settings: dict, built: date) -> str:
                    updated=notes[0].change.date if notes else built, html=PublicMarkdown(site_url).html)
 
 
-def rustc_command(site: Site) -> str:
-    """How the examples are compiled, e.g. `rustc --edition 2024 -O`, for the prose that mentions it."""
-    return _render("rustc_command.md.j2").strip()
+def cargo_command(site: Site) -> str:
+    """How the examples are built, e.g. `cargo build --release --offline --locked`, for the prose."""
+    return _render("cargo_command.md.j2").strip()
 
 
 MACROS = [comparison_table, criteria_details, criterion_card, faq, faq_list, use_case_map, case_studies,
           case_study_summary, strengths_and_drawbacks, takeaways, verdict, decision_helper, at_a_glance, examples,
-          rustc_command, fact, count, fact_sources, recent_changes]
+          cargo_command, fact, count, fact_sources, recent_changes]

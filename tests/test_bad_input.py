@@ -94,7 +94,8 @@ CASES = {
         "             library_variable: HELLO_LIBRARY}\n  expected: data/examples/hello/expected.txt",
         "data/examples.yml:7:51: examples[0].hot_path.library: file 'data/examples/hello/lib.rs' does not exist"),
     "python runtime without its build": ("benchmarks.yml",
-                                         "  build: {free_threaded: false, gil_enabled: true, jit_available: false, jit_enabled: false}\n",
+                                         "  build: {free_threaded: false, gil_enabled: true, jit_available: false, jit_enabled: false, "
+                                         "origin: debian, config_args: \"'--enable-shared'\", pgo: false, lto: false}\n",
                                          "", "data/benchmarks.yml:17:3: benchmarks.runtimes[0]: a Python runtime needs `build`, and Rust has none"),
     "example path outside the repository": (
         "examples.yml", "python: data/examples/hello/main.py", "python: ../hello/main.py",

@@ -16,7 +16,7 @@ from conftest import ROOT, run, soup
 
 from content.benchmark_models import BenchmarksFile, Rung, break_even
 from macros import benchmarks, render
-from tools import bench_languages, interpreters
+from tools import bench_languages, fetch_interpreters, interpreters
 
 FORMAT = render._templates().filters
 SPAN = 370  # the width of the longest bar, set in benchmark_chart.html.j2
@@ -125,8 +125,28 @@ def test_page_names_the_machine_its_load_and_each_interpreter_build(html, data):
     for runtime in b.pythons:
         jit = ("on" if runtime.build.jit_enabled else "built in but off") if runtime.build.jit_available else "not built in"
         build = "free-threaded" if runtime.build.free_threaded else "default build (with the GIL)"
-        line = f"{runtime.name}: {runtime.command} , version {runtime.version} ; {build}, JIT {jit}"
+        line = f"{runtime.name}: {runtime.command} , version {runtime.version} ; {build}, JIT {jit}; built by"
         assert " ".join(line.split()) in text
+        assert " ".join(runtime.build.config_args.split()) in text
+    # What was measured comes first: the machine is named before the chart.
+    article = html.select_one("article")
+    machine = article.find(string=lambda s: s and b.machine.cpu in s)
+    assert machine is not None and machine.find_next("figure", class_="bench-chart") is not None
+
+
+def test_page_says_which_interpreters_compare_like_with_like(html, data):
+    text = page_text(html)
+    debian = [r.name for r in data.benchmarks.pythons if r.build.origin == "debian"]
+    others = [r.name for r in data.benchmarks.pythons if r.build.origin != "debian"]
+    assert debian and f"Like with like: {', '.join(debian)} are Debian's packages" in text
+    assert all(name in text.split("Like with like:")[1] for name in others)
+
+
+def test_page_ends_with_what_was_not_measured(html):
+    heading = html.find(id="not-measured")
+    assert heading is not None and heading.name == "h2"
+    items = " ".join(heading.find_next("ul").get_text(" ").split())
+    assert "Free-threaded CPython" in items and "not measured here" in items
 
 
 def test_a_forced_run_is_flagged_on_the_page(html, data):
@@ -155,8 +175,9 @@ def test_hot_path_table_compares_the_three_versions_per_interpreter(html, data):
     expected = []
     for t in result.hot_path:
         alone = next(a.median for a in result.timings if a.runtime == t.runtime)
-        expected.append([names[t.runtime], FORMAT["seconds"](alone), FORMAT["seconds"](t.median), FORMAT["seconds"](rust),
-                         FORMAT["times"](alone / t.median), FORMAT["times"](t.median / rust)])
+        pyo3 = next(p.median for p in result.extension if p.runtime == t.runtime)
+        expected.append([names[t.runtime], FORMAT["seconds"](alone), FORMAT["seconds"](t.median), FORMAT["seconds"](pyo3),
+                         FORMAT["seconds"](rust), FORMAT["times"](alone / t.median), FORMAT["times"](alone / pyo3)])
     assert rows == expected
 
 
@@ -166,31 +187,49 @@ def test_crossing_tables_show_the_overhead_the_ladder_and_the_break_even(html, d
     summary, ladder = html.find(id="hot-path").find_next("table").find_all_next("table", limit=2)
     rows = [[td.get_text(strip=True) for td in row.select("td")] for row in summary.select("tbody tr")]
     assert rows == [[names[e.runtime], FORMAT["seconds"](e.ladder[0].python.median), FORMAT["seconds"](e.overhead.median),
-                     FORMAT["characters"](e.break_even)] for e in c.interpreters]
+                     FORMAT["seconds"](e.overhead_pyo3.median), FORMAT["characters"](e.break_even),
+                     FORMAT["characters"](e.break_even_pyo3)] for e in c.interpreters]
     rows = ladder.select("tbody tr")
     assert [row.select_one("td").get_text() for row in rows] == [str(rung.size) for rung in c.interpreters[0].ladder]
     for i, row in enumerate(rows):
         cells = row.select("td")[1:]
-        for entry, (python, rust) in zip(c.interpreters, zip(cells[::2], cells[1::2], strict=True), strict=True):
+        triples = zip(cells[::3], cells[1::3], cells[2::3], strict=True)
+        for entry, (python, *bridges) in zip(c.interpreters, triples, strict=True):
             step = entry.ladder[i]
             assert python.get_text() == FORMAT["seconds"](step.python.median)
-            assert rust.get_text() == FORMAT["seconds"](step.rust.median)
-            assert (rust.find("strong") is not None) == (step.rust.median < step.python.median)
+            for cell, timing in zip(bridges, (step.rust, step.pyo3), strict=True):
+                assert cell.get_text() == FORMAT["seconds"](timing.median)
+                assert (cell.find("strong") is not None) == (timing.median < step.python.median)
+
+
+def test_parallel_table_shows_each_way_with_its_speedup(html, data):
+    p = data.benchmarks.parallel
+    assert {w.way for w in p.ways} == {"threads", "processes", "subinterpreters", "rayon"}
+    assert p.workers == data.benchmarks.machine.cores
+    names = {r.id: r.name for r in data.benchmarks.runtimes}
+    table = html.find(id="parallel").find_next("table")
+    rows = [[td.get_text(" ", strip=True) for td in row.select("td")] for row in table.select("tbody tr")]
+    assert [(row[1], row[4]) for row in rows] == [(names[w.runtime], FORMAT["times"](w.speedup)) for w in p.ways]
 
 
 def test_break_even_is_where_rust_wins_from_then_on():
-    def rung(size, python, rust):
-        return Rung(size=size, python={"calls": 1, "median": python, "min": python, "max": python, "runs": [python]},
-                    rust={"calls": 1, "median": rust, "min": rust, "max": rust, "runs": [rust]})
+    def timing(seconds):
+        return {"calls": 1, "median": seconds, "min": seconds, "max": seconds, "runs": [seconds]}
+
+    def rung(size, python, ctypes, pyo3=10):
+        return Rung(size=size, python=timing(python), rust=timing(ctypes), pyo3=timing(pyo3))
     assert break_even([rung(0, 1, 2), rung(1, 2, 1), rung(2, 3, 4), rung(3, 5, 1), rung(4, 9, 1)]) == 3
     assert break_even([rung(0, 1, 2), rung(1, 2, 3)]) is None
     assert break_even([rung(0, 2, 1), rung(1, 3, 1)]) == 0
+    assert break_even([rung(0, 1, 2, 0.5), rung(1, 2, 3, 1)], "pyo3") == 0
 
 
 def test_prose_quotes_the_figures_of_the_data(html, data):
     text = page_text(html)
     quoted = benchmarks.figures(data.benchmarks)
-    assert {"hot_path_gains", "hot_path_vs_rust", "crossing_overheads", "break_evens"} <= set(quoted)
+    assert {"hot_path_gains", "hot_path_vs_rust", "crossing_overheads", "break_evens", "pyo3_overheads",
+            "break_evens_pyo3", "pyo3_gains", "jit_effects", "cores", "speedup_threads", "speedup_processes",
+            "speedup_subinterpreters", "speedup_rayon"} <= set(quoted)
     for items in quoted.values():
         for value, where in items:
             assert (f"{value} on {where}" if where else value) in text
@@ -215,7 +254,9 @@ def test_no_page_types_a_measured_time_or_ratio_by_hand(data):
                if any(unit in value for unit in ("×", " s", "ms", "µs"))}
     for path in [*ROOT.glob("docs/*.md"), *(p for p in ROOT.glob("data/*.yml") if p.name != "benchmarks.yml")]:
         text = path.read_text()
-        assert not [f for f in figures if f in text], f"{path.name} types a figure of data/benchmarks.yml"
+        # A whole figure, not the tail of another number: "1 µs" is not in "179.81 µs".
+        typed = [f for f in figures if re.search(rf"(?<![\d.]){re.escape(f)}", text)]
+        assert not typed, f"{path.name} types a figure of data/benchmarks.yml: {typed}"
 
 
 def test_hard_coded_figures_are_recognised():
@@ -262,9 +303,11 @@ def test_bench_languages_times_the_hot_path_and_the_crossing(tmp_path):
     [hot] = written.results
     assert [t.runtime for t in hot.hot_path] == [r.id for r in written.pythons]
     assert [[rung.size for rung in entry.ladder] for entry in written.crossing.interpreters] == [
-        [0, 48]] * len(written.pythons)
+        [0, 48]] * len([r for r in written.pythons if not r.build.free_threaded])
     # 48-letter words take the Python function thousands of steps: Rust must win there on any machine.
-    assert all(entry.ladder[-1].rust.median < entry.ladder[-1].python.median for entry in written.crossing.interpreters)
+    assert all(entry.ladder[-1].rust.median < entry.ladder[-1].python.median and
+               entry.ladder[-1].pyo3.median < entry.ladder[-1].python.median for entry in written.crossing.interpreters)
+    assert [t.runtime for t in hot.extension] == [r.id for r in written.pythons if not r.build.free_threaded]
 
 
 def test_bench_languages_refuses_a_busy_machine(monkeypatch, tmp_path, capsys):
@@ -288,31 +331,75 @@ def test_bench_languages_does_not_write_if_the_machine_got_busy_during_the_run(m
     assert not output.exists()
 
 
-def test_interpreters_are_found_on_path_and_under_pyenv_newest_patch_per_version_and_build(monkeypatch, tmp_path):
-    def fake(path: Path, version: str, free_threaded: bool = False, implementation: str = "cpython") -> None:
+def test_interpreters_are_found_on_path_under_pyenv_and_from_debian_one_per_version_and_build(monkeypatch, tmp_path):
+    def fake(path: Path, version: str, free_threaded: bool = False, implementation: str = "cpython",
+             jit: bool = False) -> None:
+        """A script that answers the probe like the interpreter would; with `jit`, the JIT is built in and on
+        when PYTHON_JIT=1."""
         path.parent.mkdir(parents=True, exist_ok=True)
         facts = {"executable": str(path), "implementation": implementation,
                  "version": list(map(int, version.split("."))), "full_version": version,
-                 "free_threaded": free_threaded, "gil_enabled": not free_threaded, "jit_available": False,
-                 "jit_enabled": False, "machine": "x86_64"}
-        path.write_text(f"#!/bin/sh\necho '{json.dumps(facts)}'\n")
+                 "free_threaded": free_threaded, "gil_enabled": not free_threaded, "jit_available": jit,
+                 "jit_enabled": False, "machine": "x86_64", "config_args": "'--enable-shared'", "pgo": False,
+                 "lto": False}
+        on = json.dumps({**facts, "jit_enabled": True})
+        path.write_text(f"#!/bin/sh\nif [ \"$PYTHON_JIT\" = 1 ] && {str(jit).lower()}; then echo '{on}'; "
+                        f"else echo '{json.dumps(facts)}'; fi\n")
         path.chmod(0o755)
 
-    bin_dir, pyenv = tmp_path / "bin", tmp_path / ".pyenv" / "versions"
+    bin_dir, pyenv, debian = tmp_path / "bin", tmp_path / ".pyenv" / "versions", tmp_path / "debian"
     fake(bin_dir / "python3.12", "3.12.1")
     fake(bin_dir / "python3.14t", "3.14.2", free_threaded=True)
     fake(pyenv / "3.12.9" / "bin" / "python3", "3.12.9")
     fake(pyenv / "3.14.2" / "bin" / "python3", "3.14.2")
     fake(pyenv / "3.10.4" / "bin" / "python3", "3.10.4")
     fake(pyenv / "pypy3.11" / "bin" / "python3", "3.11.13", implementation="pypy")
+    fake(debian / "run-python3.14", "3.14.1", jit=True)
+    fake(debian / "run-python3.14-config", "3.14.1")
     (bin_dir / "python3.13").write_text("#!/bin/sh\nexit 127\n")
     (bin_dir / "python3.13").chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(interpreters, "DEBIAN", (str(debian / "run-python3.[0-9]*"),))
     found, notes = interpreters.find([])
-    assert [i.name for i in found] == ["CPython 3.12.9", "CPython 3.14.2", "CPython 3.14.2 free-threaded"]
+    # Debian's 3.14.1 beats pyenv's newer 3.14.2: one packaging for the like-with-like comparison. Its JIT is
+    # built in, so it runs twice.
+    assert [i.name for i in found] == ["CPython 3.12.9 (pyenv)", "CPython 3.14.1 (Debian)",
+                                       "CPython 3.14.1 (Debian) with JIT", "CPython 3.14.2 free-threaded"]
+    assert [dict(i.env) for i in found] == [{}, {}, {"PYTHON_JIT": "1"}, {}]
     assert sorted(notes) == sorted([
-        f"{bin_dir}/python3.12: CPython 3.12.1 is older than CPython 3.12.9",
+        f"{bin_dir}/python3.12: CPython 3.12.1 left out for CPython 3.12.9 (pyenv)",
+        f"{pyenv}/3.14.2/bin/python3: CPython 3.14.2 (pyenv) left out for CPython 3.14.1 (Debian)",
         f"{bin_dir}/python3.13: does not run, or is not CPython",
-        f"{pyenv}/3.10.4/bin/python3: CPython 3.10.4 is older than 3.11",
+        f"{pyenv}/3.10.4/bin/python3: CPython 3.10.4 (pyenv) is older than 3.11",
         f"{pyenv}/pypy3.11/bin/python3: does not run, or is not CPython"])
+
+
+def test_make_interpreters_asks_the_machines_own_mirror_for_unstable(tmp_path, monkeypatch):
+    """The private sources list keeps each archive and key of the machine's main release, not its security or
+    updates suites, with the suite set to unstable; nothing names a host."""
+    sources = tmp_path / "sources.list.d"
+    sources.mkdir()
+    (sources / "debian.sources").write_text(
+        "Types: deb\nURIs: http://mirror.invalid/debian\nSuites: bookworm bookworm-updates\nComponents: main\n"
+        "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n\n"
+        "Types: deb\nURIs: http://security.invalid/debian-security\nSuites: bookworm-security\nComponents: main\n")
+    one_line = tmp_path / "sources.list"
+    one_line.write_text("deb [signed-by=/k.gpg] http://other.invalid/debian bookworm main\n"
+                        "deb http://other.invalid/debian bookworm-updates main\n")
+    monkeypatch.setattr(fetch_interpreters.platform, "freedesktop_os_release", lambda: {"VERSION_CODENAME": "bookworm"})
+    archives = fetch_interpreters.mirrors(sources, one_line)
+    assert archives == [("http://mirror.invalid/debian", "/usr/share/keyrings/debian-archive-keyring.gpg"),
+                        ("http://other.invalid/debian", "/k.gpg")]
+    assert fetch_interpreters.unstable_sources(archives).split("\n\n")[0] == (
+        "Types: deb\nURIs: http://mirror.invalid/debian\nSuites: unstable\nComponents: main\n"
+        "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg")
+    source = (ROOT / "tools" / "fetch_interpreters.py").read_text()
+    assert not re.search(r"https?://", source), "the fetcher must not name a host"
+
+
+def test_a_parallel_way_must_name_a_timed_runtime(data):
+    b = data.benchmarks.model_dump()
+    b["parallel"]["ways"][0]["runtime"] = "cpython-9-9"
+    with pytest.raises(ValueError, match=r"parallel\.ways may only name runtimes"):
+        BenchmarksFile.model_validate(b)

@@ -10,7 +10,8 @@ from ..document import Document, Path_, Problem
 from .walk import entries
 
 NAME = "example-files"
-FIELDS = ("python", "rust", "expected", "stdin", "rust_modules", "hot_path.python", "hot_path.library")
+FIELDS = ("python", "rust", "expected", "stdin", "rust_modules", "hot_path.python", "hot_path.library",
+          "hot_path.extension.python", "hot_path.extension.module")
 
 
 def check(docs: dict[str, Document]) -> Iterator[Problem]:

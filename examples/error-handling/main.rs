@@ -1,28 +1,22 @@
 //! Parse "host:port" addresses: every function says in its type that it can fail.
 
 use std::env;
-use std::fmt;
 
-#[derive(Debug, PartialEq)]
+use thiserror::Error;
+
+/// What can be wrong with an address; thiserror writes the `Display` and `Error` implementations from the
+/// messages below.
+#[derive(Debug, PartialEq, Error)]
 enum AddressError {
+    #[error("no port (expected host:port)")]
     NoPort,
+    #[error("empty host")]
     EmptyHost,
+    #[error("port '{0}' is not a number")]
     PortNotANumber(String),
+    #[error("port {0} is outside 1-65535")]
     PortOutOfRange(String),
 }
-
-impl fmt::Display for AddressError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AddressError::NoPort => write!(f, "no port (expected host:port)"),
-            AddressError::EmptyHost => write!(f, "empty host"),
-            AddressError::PortNotANumber(text) => write!(f, "port '{text}' is not a number"),
-            AddressError::PortOutOfRange(text) => write!(f, "port {text} is outside 1-65535"),
-        }
-    }
-}
-
-impl std::error::Error for AddressError {}
 
 #[derive(Debug)]
 struct Address {

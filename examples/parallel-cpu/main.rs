@@ -1,7 +1,7 @@
-//! Count the primes below a limit, sharing the work between one thread per core.
+//! Count the primes below a limit on every core, with rayon's work-stealing thread pool.
 
+use rayon::prelude::*;
 use std::env;
-use std::thread;
 
 fn is_prime(n: u64) -> bool {
     if n < 2 {
@@ -21,24 +21,8 @@ fn main() {
         .nth(1)
         .and_then(|arg| arg.parse().ok())
         .expect("usage: main LIMIT");
-    let workers = thread::available_parallelism().map_or(1, |n| n.get());
-    // Scoped threads may borrow from this function; the scope waits for all of them to finish.
-    let total: usize = thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers as u64)
-            // Thread i takes i, i + workers, i + 2 * workers, ...: small and large numbers.
-            .map(|first| {
-                scope.spawn(move || {
-                    (first..limit)
-                        .step_by(workers)
-                        .filter(|&n| is_prime(n))
-                        .count()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().expect("a worker panicked"))
-            .sum()
-    });
+    // rayon splits the range between one thread per core (RAYON_NUM_THREADS to change that), and an idle
+    // thread steals work from a busy one, so the large numbers at the end do not hold one thread up.
+    let total = (0..limit).into_par_iter().filter(|&n| is_prime(n)).count();
     println!("{total} primes below {limit}");
 }

@@ -2,6 +2,8 @@
 
 use std::io::{self, BufRead};
 
+use thiserror::Error;
+
 #[derive(Debug, Clone, PartialEq)]
 struct Member {
     name: String,
@@ -9,26 +11,40 @@ struct Member {
     email: String,
 }
 
+/// What can be wrong with a line; thiserror writes `Display` from the messages.
+#[derive(Debug, PartialEq, Error)]
+enum RecordError {
+    #[error("expected 3 fields, found {0}")]
+    FieldCount(usize),
+    #[error("name is empty")]
+    EmptyName,
+    #[error("age '{0}' is not a whole number")]
+    AgeNotANumber(String),
+    #[error("age {0} is not plausible")]
+    AgeImplausible(String),
+    #[error("email '{0}' is not of the form user@domain")]
+    BadEmail(String),
+}
+
 /// Parse "name, age, email", or say what is wrong with the line.
-fn parse_member(line: &str) -> Result<Member, String> {
+fn parse_member(line: &str) -> Result<Member, RecordError> {
     let fields: Vec<&str> = line.split(',').map(str::trim).collect();
-    let (name, age_text, email) = match fields[..] {
-        [name, age_text, email] => (name, age_text, email),
-        _ => return Err(format!("expected 3 fields, found {}", fields.len())),
+    let [name, age_text, email] = fields[..] else {
+        return Err(RecordError::FieldCount(fields.len()));
     };
     if name.is_empty() {
-        return Err("name is empty".to_string());
+        return Err(RecordError::EmptyName);
     }
     if age_text.is_empty() || !age_text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("age '{age_text}' is not a whole number"));
+        return Err(RecordError::AgeNotANumber(age_text.to_string()));
     }
     let age: u32 = match age_text.parse() {
         Ok(age) if age <= 130 => age,
-        _ => return Err(format!("age {age_text} is not plausible")),
+        _ => return Err(RecordError::AgeImplausible(age_text.to_string())),
     };
     match email.split_once('@') {
         Some((user, domain)) if !user.is_empty() && !domain.is_empty() => {}
-        _ => return Err(format!("email '{email}' is not of the form user@domain")),
+        _ => return Err(RecordError::BadEmail(email.to_string())),
     }
     Ok(Member {
         name: name.to_string(),

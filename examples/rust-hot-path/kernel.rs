@@ -1,4 +1,5 @@
-//! The hot function, in safe Rust. `main.rs` and `fuzzy.rs` both include it with `mod kernel;`.
+//! The hot function, in safe Rust: the library of this package, which `main.rs` and both extensions
+//! (fuzzy-ctypes/ and fuzzy-pyo3/) call as `kernel::distance`.
 
 /// Levenshtein distance: the fewest one-character insertions, deletions and substitutions from a to b.
 /// Counts `char`s (Unicode code points), as Python's `str` does, not bytes.

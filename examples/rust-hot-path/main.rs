@@ -1,7 +1,5 @@
 //! Suggest spellings: for each word given, the dictionary words at the smallest edit distance.
 
-mod kernel;
-
 use std::collections::BTreeSet;
 use std::env;
 use std::io::{self, Read};

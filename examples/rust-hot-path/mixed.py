@@ -7,9 +7,10 @@ from pathlib import Path
 
 import main
 
-# Built next to this file by `rustc --edition 2024 -O --crate-type cdylib fuzzy.rs`; the tests build it
+# Built by `cargo build --release -p fuzzy-ctypes` into the workspace's target/release/; the tests build it
 # elsewhere and say where in FUZZY_LIBRARY.
-_built = Path(__file__).with_name({"darwin": "libfuzzy.dylib", "win32": "fuzzy.dll"}.get(sys.platform, "libfuzzy.so"))
+_name = {"darwin": "libfuzzy.dylib", "win32": "fuzzy.dll"}.get(sys.platform, "libfuzzy.so")
+_built = Path(__file__).resolve().parent.parent / "target" / "release" / _name
 _library = ctypes.CDLL(os.environ.get("FUZZY_LIBRARY") or _built)
 # ctypes trusts these declarations: nothing checks them against the Rust signature.
 _library.levenshtein.argtypes = (ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t)

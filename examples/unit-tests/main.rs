@@ -1,4 +1,4 @@
-//! Parse durations such as "1h30m". Test with: rustc --edition 2021 --test main.rs && ./main
+//! Parse durations such as "1h30m". Test with: cargo test -p unit-tests
 
 use std::env;
 

@@ -24,6 +24,7 @@ def jit():
 
 
 available, enabled = jit()
+config_args = sysconfig.get_config_var("CONFIG_ARGS") or ""
 print(json.dumps({
     "executable": os.path.realpath(sys.executable),
     "implementation": sys.implementation.name,
@@ -33,5 +34,8 @@ print(json.dumps({
     "gil_enabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
     "jit_available": available,
     "jit_enabled": enabled,
+    "config_args": config_args,
+    "pgo": "--enable-optimizations" in config_args,
+    "lto": "--with-lto" in config_args,
     "machine": platform.machine(),
 }))

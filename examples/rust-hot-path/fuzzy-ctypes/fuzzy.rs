@@ -1,7 +1,5 @@
 //! The hot function behind a C ABI, built as a shared library for Python's ctypes:
-//! `rustc --edition 2024 -O --crate-type cdylib fuzzy.rs` writes libfuzzy.so (.dylib on macOS, .dll on Windows).
-
-mod kernel;
+//! `cargo build --release -p fuzzy-ctypes` writes libfuzzy.so (.dylib on macOS, .dll on Windows).
 
 use std::slice;
 

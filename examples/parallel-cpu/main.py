@@ -18,17 +18,22 @@ def count_primes(numbers: range) -> int:
     return sum(1 for n in numbers if is_prime(n))
 
 
+def shares(limit: int, pieces: int = 64) -> list[range]:
+    """The numbers in consecutive pieces, many more than workers: the pool hands the next piece to whichever
+    worker is free, so the larger numbers, which take longer to test, do not all wait on one worker."""
+    size = -(-limit // pieces)
+    return [range(start, min(start + size, limit)) for start in range(0, limit, size)]
+
+
 def main() -> None:
     limit = int(sys.argv[1])
     workers = os.cpu_count() or 1
-    # Worker i takes i, i + workers, i + 2 * workers, ...: small and large numbers.
-    shares = [range(first, limit, workers) for first in range(workers)]
     # With the GIL, threads running Python code take turns on one core, so CPU-bound
     # work needs processes. A free-threaded build (python3.14t) runs threads at once.
     gil_enabled = getattr(sys, "_is_gil_enabled", lambda: True)()
     pool = ProcessPoolExecutor if gil_enabled else ThreadPoolExecutor
     with pool(max_workers=workers) as executor:
-        total = sum(executor.map(count_primes, shares))
+        total = sum(executor.map(count_primes, shares(limit)))
     print(f"{total} primes below {limit}")
 
 

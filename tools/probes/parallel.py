@@ -4,7 +4,7 @@ work between workers, timed from inside, printed as JSON.
 Usage: python parallel.py MODULE FUNCTION LIMIT WAY WORKERS
 WAY is threads, processes or subinterpreters (ThreadPoolExecutor, ProcessPoolExecutor, InterpreterPoolExecutor).
 MODULE (the example's main.py, on PYTHONPATH so that worker processes and subinterpreters import it too) gives
-FUNCTION, which counts the primes in a range; worker i gets i, i + WORKERS, ..., as in the example.
+FUNCTION, which counts the primes in a range, and `shares`, the ranges the example hands to its workers.
 `startup` is the time to start the pool and get a trivial result back from every worker; `seconds` is the
 whole run, start-up included. Memory is the peak resident size (VmHWM) of this process, plus, for processes,
 each worker's; pages that processes share count in each. Standard library only, Linux only (/proc).
@@ -38,7 +38,7 @@ def main(module, function, limit, way, workers):
     # it would not find the helpers it calls; a partial is pickled by reference and imported there whole.
     count = functools.partial(getattr(importlib.import_module(module), function))
     limit, workers = int(limit), int(workers)
-    shares = [range(first, limit, workers) for first in range(workers)]
+    shares = importlib.import_module(module).shares(limit)
     start = time.perf_counter()
     with getattr(futures, POOLS[way])(max_workers=workers) as executor:
         # Every worker up and answering: submit more trivial tasks than workers until each has run one.

@@ -4,12 +4,15 @@ Data text writes `[[fact:<id>]]` (Jinja in data is shown literally, so the token
 replaces it with the fact's value before validating, so every page, preview card, description and export
 reads the same figure. A page under docs/ writes `{{ fact('<id>') }}` (macros/render.py). `[[count:<what>]]`
 and `{{ count('<what>') }}` give the number of criteria, answers, use cases or examples, spelled out,
-computed from the data, never typed.
+computed from the data, never typed. `[[measured:<name>]]` is a figure of this guide's own benchmark run
+(content/measured.py).
 """
 
 from __future__ import annotations
 
 import re
+
+from .measured import MEASURED
 
 FACT = re.compile(r"\[\[fact:([^\]\s]*)\]\]")
 PAGE_FACT = re.compile(r"\{\{-?\s*fact\(\s*['\"]([^'\"]*)['\"]\s*\)\s*-?\}\}")
@@ -34,16 +37,17 @@ def referenced(value: object) -> list[str]:
     return [fact for item in items for fact in referenced(item)]
 
 
-def expand(value: object, facts: dict[str, str], counts: dict[str, int]) -> object:
+def expand(value: object, facts: dict[str, str], counts: dict[str, int], measured: dict[str, str]) -> object:
     """`value` (parsed YAML: text, lists and mappings) with every known token replaced; an unknown one is left as
     it is for the known-facts rule to report."""
     if isinstance(value, str):
         if "[[" not in value:
             return value
         value = FACT.sub(lambda m: facts.get(m.group(1), m.group(0)), value)
+        value = MEASURED.sub(lambda m: measured.get(m.group(1), m.group(0)), value)
         return COUNT.sub(lambda m: spelled(counts[m.group(1)]) if m.group(1) in counts else m.group(0), value)
     if isinstance(value, list):
-        return [expand(item, facts, counts) for item in value]
+        return [expand(item, facts, counts, measured) for item in value]
     if isinstance(value, dict):
-        return {key: expand(item, facts, counts) for key, item in value.items()}
+        return {key: expand(item, facts, counts, measured) for key, item in value.items()}
     return value

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import facts, rules
+from . import facts, measured, rules
 from .document import Document, Path_, Problem
 from .models import FILES
 
@@ -225,8 +225,9 @@ def _load(data_dir: Path) -> SiteData:
         except ParseError as error:
             problems.append(error.problem)
     values, counts = _fact_values(docs), _counts(docs)
+    figures = measured.quoted(docs["benchmarks.yml"].value) if "benchmarks.yml" in docs else {}
     for filename, doc in docs.items():
-        models[filename], found = validate(doc, FILES[filename], facts.expand(doc.value, values, counts))
+        models[filename], found = validate(doc, FILES[filename], facts.expand(doc.value, values, counts, figures))
         problems += doc.problems + found
     problems += rules.run(docs)
     if problems:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from content.benchmark_models import BenchmarkResult, BenchmarksFile, Timing
+from content.measured import figures, quote
 
-from .render import Site, _render, _templates
+from .render import Site, _render
 
 
 @dataclass(frozen=True)
@@ -57,82 +58,12 @@ def like_with_like(b: BenchmarksFile) -> dict[str, list[str]]:
     return groups
 
 
-def _median(timings: list[Timing], runtime: str) -> float:
-    return next(t.median for t in timings if t.runtime == runtime)
-
-
-def figures(b: BenchmarksFile) -> dict[str, list[tuple[str, str | None]]]:
-    """Every figure the prose may quote, by name: its values, each with the interpreter it was measured on."""
-    fmt = _templates().filters
-    names = {runtime.id: runtime.name for runtime in b.runtimes}
-    rust = next(runtime.id for runtime in b.runtimes if runtime.kind == "rust")
-    ratios = [t.median / _median(r.timings, rust) for r in b.results for t in r.timings if t.runtime != rust]
-    builds = [runtime.build for runtime in b.pythons]
-    found = {"oldest_python": [(b.pythons[0].name, None)], "newest_python": [(b.pythons[-1].name, None)],
-             "pythons": [(runtime.name, None) for runtime in b.pythons],
-             "rust": [(names[rust], None)],
-             "python_builds": [(f"{'some' if any(b.free_threaded for b in builds) else 'none'} free-threaded", None),
-                               (f"{'some' if any(b.jit_available for b in builds) else 'none'} with the JIT built in",
-                                None)],
-             "python_vs_rust_range": [(fmt["times"](min(ratios)), None), (fmt["times"](max(ratios)), None)]}
-    if hot := next((r for r in b.results if r.hot_path), None):
-        found["hot_path_gains"] = [(fmt["times"](_median(hot.timings, t.runtime) / t.median), names[t.runtime])
-                                   for t in hot.hot_path]
-        found["hot_path_vs_rust"] = [(fmt["times"](t.median / _median(hot.timings, rust)), names[t.runtime])
-                                     for t in hot.hot_path]
-    if hot and hot.extension:
-        found["pyo3_gains"] = [(fmt["times"](_median(hot.timings, t.runtime) / t.median), names[t.runtime])
-                               for t in hot.extension]
-        found["pyo3_vs_ctypes"] = [(fmt["times"](_median(hot.hot_path, t.runtime) / t.median), names[t.runtime])
-                                   for t in hot.extension]
-    for runtime in (r for r in b.pythons if r.build.jit_enabled):
-        off = next(r.id for r in b.pythons if r.version == runtime.version and not r.build.jit_enabled)
-        gains = [_median(r.timings, off) / _median(r.timings, runtime.id) for r in b.results]
-        found.setdefault("jit_effects", []).append((f"{fmt['times'](min(gains))} to {fmt['times'](max(gains))}",
-                                                    runtime.name))
-    if b.crossing:
-        entries = b.crossing.interpreters
-        found["crossing_overheads"] = [(fmt["seconds"](e.overhead.median), names[e.runtime]) for e in entries]
-        found["pyo3_overheads"] = [(fmt["seconds"](e.overhead_pyo3.median), names[e.runtime]) for e in entries]
-        found["python_empty_calls"] = [(fmt["seconds"](e.ladder[0].python.median), names[e.runtime])
-                                       for e in entries]
-        found["break_evens"] = [(fmt["characters"](e.break_even), names[e.runtime]) for e in entries]
-        found["break_evens_pyo3"] = [(fmt["characters"](e.break_even_pyo3), names[e.runtime]) for e in entries]
-    if b.parallel:
-        found["cores"] = [(f"{b.parallel.workers} {'core' if b.parallel.workers == 1 else 'cores'}", None)]
-        found["parallel_summary"] = [(parallel_summary(b, fmt), None)]
-        for way in ("threads", "processes", "subinterpreters", "rayon"):
-            ways = [w for w in b.parallel.ways if w.way == way]
-            if ways:
-                found[f"speedup_{way}"] = [(fmt["times"](w.speedup), names[w.runtime]) for w in ways]
-                found[f"startup_{way}"] = [(fmt["seconds"](w.startup.median), names[w.runtime]) for w in ways]
-                found[f"memory_{way}"] = [(f"{w.memory_mib:.0f} MiB", names[w.runtime]) for w in ways]
-    if b.rust_builds:
-        found["workspace_build"] = [(fmt["seconds"](b.rust_builds.workspace_seconds), None)]
-    return found
-
-
-def parallel_summary(b: BenchmarksFile, fmt: dict) -> str:
-    """One line for an answer elsewhere: each way's speed-up on the newest interpreter without the JIT that ran
-    it, then rayon's, with the core count: 'threads ..., processes ... and subinterpreters ... on CPython 3.15.2
-    (Debian), and rayon ..., on 2 cores'."""
-    names = {runtime.id: runtime for runtime in b.runtimes}
-    order = [runtime.id for runtime in b.runtimes]  # oldest first
-    newest = max((w.runtime for w in b.parallel.ways if w.way != "rayon"), key=order.index)
-    python = [w for w in b.parallel.ways if w.runtime == newest]
-    rayon = next(w for w in b.parallel.ways if w.way == "rayon")
-    ways = [f"{w.way} {fmt['times'](w.speedup)}" for w in python]
-    listed = ", ".join(ways[:-1]) + f" and {ways[-1]}" if len(ways) > 1 else ways[0]
-    return (f"{listed} on {names[newest].name}, and rayon {fmt['times'](rayon.speedup)}, on {b.parallel.workers} "
-            f"{'core' if b.parallel.workers == 1 else 'cores'}")
-
-
 def measured(site: Site, figure: str) -> str:
     """One figure for the prose, e.g. `{{ measured('break_evens') }}`, from data/benchmarks.yml."""
     known = figures(site.data.benchmarks)
     if figure not in known:
         raise KeyError(f"measured: no figure '{figure}' in data/benchmarks.yml; known: {', '.join(known)}")
-    return _render("measured.md.j2", items=known[figure]).strip()
+    return quote(known[figure])
 
 
 MACROS = [benchmark_results, hot_path_results, parallel_results, measured]

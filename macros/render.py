@@ -20,6 +20,7 @@ import markdown
 from content import changelog, export, facts, toolchain, urls
 from content.fields import DESCRIPTION_MAX
 from content.loader import SiteData
+from content.measured import characters, seconds, times
 from content.models import REVIEW_MONTHS, Measure
 
 from . import tables
@@ -85,15 +86,6 @@ class Site:
         return f"{self.edit_base}data/{kind.data_file}#L{self.data.line(kind.data_file, entry_id)}"
 
 
-def _seconds(s: float) -> str:
-    """Three significant digits in the largest unit that keeps a digit before the point: never "1e+03 ms"."""
-    if s >= 0.9995:
-        return f"{s:.2f} s"
-    if s >= 0.0009995:
-        return f"{s * 1e3:.3g} ms"
-    return f"{s * 1e6:.3g} µs"
-
-
 def _oneline(text) -> str:
     return " ".join(str(text).split())
 
@@ -115,9 +107,9 @@ def _templates() -> jinja2.Environment:
     env.filters["yaml_string"] = lambda text: json.dumps(_oneline(text), ensure_ascii=False)
     env.filters["plain"] = plain_text
     env.filters["shorten"] = shorten
-    env.filters["seconds"] = _seconds
-    env.filters["characters"] = lambda n: "never" if n is None else f"{n} {'character' if n == 1 else 'characters'}"
-    env.filters["times"] = lambda ratio: f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
+    env.filters["seconds"] = seconds
+    env.filters["characters"] = characters
+    env.filters["times"] = times
     env.filters["shell"] = shlex.join
     env.filters["size"] = lambda size: f"{size / 1024:.0f} KiB" if size < 2**20 else f"{size / 2**20:.1f} MiB"
     env.globals["label"] = LABELS.__getitem__

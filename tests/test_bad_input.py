@@ -137,6 +137,9 @@ CASES = {
                                     "count of the guide's own entries is computed: write [[count:criteria]] criteria"),
     "unknown fact": ("faq.yml", "[[fact:jit-gain]]", "[[fact:jit-gains]]",
                      "data/faq.yml:18:43: faq[1].answer: [[fact:jit-gains]] names no fact in data/facts.yml"),
+    "unknown measured figure": ("faq.yml", "PEP 20 still applies.", "PEP 20 still applies on [[measured:cores]].",
+                                "data/faq.yml:18:90: faq[1].answer: [[measured:cores]] names no figure of "
+                                "data/benchmarks.yml (content/measured.py lists them)"),
     "unused fact": ("faq.yml", "The JIT gains [[fact:jit-gain]], and", "The JIT gains a little, and",
                     "data/facts.yml:2:3: facts[0].id: fact 'jit-gain' is used by no page or entry: write "
                     "[[fact:jit-gain]] where it belongs, or remove it"),
@@ -181,7 +184,7 @@ RULE_CASES = {
     "example-files": ["missing example file", "missing hot-path library"],
     "benchmarked-examples": ["benchmark of an unknown example"],
     "backed-claims": ["strength without a source", "link to an entry that does not exist", "use case without a source"],
-    "known-facts": ["unknown fact"],
+    "known-facts": ["unknown fact", "unknown measured figure"],
     "used-facts": ["unused fact"],
     "typed-figures": ["hand-typed percentage", "hand-typed multiplier", "hand-typed count of entries"],
     "consistent-answers": ["short answer types what the answer renders"],

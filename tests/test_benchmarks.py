@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, run, soup
 
+from content import measured
 from content.benchmark_models import BenchmarksFile, Rung, break_even
 from macros import benchmarks, render
 from tools import bench_languages, fetch_interpreters, interpreters
@@ -226,7 +228,7 @@ def test_break_even_is_where_rust_wins_from_then_on():
 
 def test_prose_quotes_the_figures_of_the_data(html, data):
     text = page_text(html)
-    quoted = benchmarks.figures(data.benchmarks)
+    quoted = measured.figures(data.benchmarks)
     assert {"hot_path_gains", "hot_path_vs_rust", "crossing_overheads", "break_evens", "pyo3_overheads",
             "break_evens_pyo3", "pyo3_gains", "jit_effects", "cores", "speedup_threads", "speedup_processes",
             "speedup_subinterpreters", "speedup_rayon"} <= set(quoted)
@@ -250,13 +252,21 @@ def test_no_page_types_a_measured_time_or_ratio_by_hand(data):
     for path in MEASURED_PAGES:
         typed = hard_coded_figures((ROOT / path).read_text())
         assert typed == [], f"{path} types {typed} by hand: render each with measured()"
-    figures = {value for items in benchmarks.figures(data.benchmarks).values() for value, _ in items
+    figures = {value for items in measured.figures(data.benchmarks).values() for value, _ in items
                if any(unit in value for unit in ("×", " s", "ms", "µs"))}
     for path in [*ROOT.glob("docs/*.md"), *(p for p in ROOT.glob("data/*.yml") if p.name != "benchmarks.yml")]:
         text = path.read_text()
         # A whole figure, not the tail of another number: "1 µs" is not in "179.81 µs".
         typed = [f for f in figures if re.search(rf"(?<![\d.]){re.escape(f)}", text)]
         assert not typed, f"{path.name} types a figure of data/benchmarks.yml: {typed}"
+
+
+@pytest.mark.parametrize("answer", ["gil-free-threading", "free-threaded-ecosystem"])
+def test_answers_quote_the_parallel_speedups_with_the_core_count(site, data, answer):
+    text = " ".join(soup(site, f"faq/{answer}").select_one("article").get_text(" ").split())
+    summary = measured.quote(measured.figures(data.benchmarks)["parallel_summary"])
+    assert summary in text and f"on {data.benchmarks.parallel.workers} cores" in summary
+    assert "Free-threaded builds were not measured here" in text or "A free-threaded build was not measured here" in text
 
 
 def test_hard_coded_figures_are_recognised():
@@ -267,7 +277,7 @@ def test_hard_coded_figures_are_recognised():
 
 def test_an_unknown_figure_is_named_with_the_known_ones(data):
     site = SimpleNamespace(data=data)
-    with pytest.raises(KeyError, match=r"measured: no figure 'speedup' in data/benchmarks.yml; known: oldest_python, "):
+    with pytest.raises(KeyError, match=r"measured: no figure 'speedup' in data/benchmarks.yml; known: measured_on, oldest_python, "):
         benchmarks.measured(site, "speedup")
 
 
@@ -324,11 +334,21 @@ def test_bench_languages_refuses_a_busy_machine(monkeypatch, tmp_path, capsys):
 @pytest.mark.build  # compiles and runs the examples
 def test_bench_languages_does_not_write_if_the_machine_got_busy_during_the_run(monkeypatch, tmp_path):
     output = tmp_path / "benchmarks.yml"
-    loads = iter([(0.0, 0.0, 0.0), (9.0, 1.0, 1.0)])
+    loads = itertools.chain([(0.0, 0.0, 0.0)], itertools.repeat((9.0, 1.0, 1.0)))
     monkeypatch.setattr(os, "getloadavg", lambda: next(loads))
+    monkeypatch.setattr(bench_languages.time, "sleep", lambda seconds: None)
     message = bench_languages.main(["--only", "iterators", "--runs", "1", "--warmup", "0", "--output", str(output)])
     assert message.startswith(f"Not writing {os.path.relpath(output)}: the one-minute load average is 9.0")
     assert not output.exists()
+
+
+def test_the_end_of_run_check_waits_for_the_runs_own_load_to_leave_the_average(monkeypatch):
+    loads = iter([(1.9, 1.0, 1.0), (1.4, 1.0, 1.0), (0.8, 1.0, 1.0), (0.5, 1.0, 1.0)])
+    monkeypatch.setattr(os, "getloadavg", lambda: next(loads))
+    waits = []
+    monkeypatch.setattr(bench_languages.time, "sleep", waits.append)
+    assert bench_languages.settled_load(limit=1.0) == [0.8, 1.0, 1.0]
+    assert len(waits) == 2
 
 
 def test_interpreters_are_found_on_path_under_pyenv_and_from_debian_one_per_version_and_build(monkeypatch, tmp_path):

@@ -1,12 +1,13 @@
 """known-facts: every fact that data text (`[[fact:<id>]]`) or a page (`{{ fact('<id>') }}`) names is in
-data/facts.yml, and every count (`[[count:<what>]]`, `{{ count('<what>') }}`) counts something the data has."""
+data/facts.yml, every measured figure that data text names (`[[measured:<name>]]`) is one data/benchmarks.yml
+gives, and every count (`[[count:<what>]]`, `{{ count('<what>') }}`) counts something the data has."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from .. import facts
+from .. import facts, measured
 from ..document import Document, Problem
 from ..pages import pages
 from .walk import ids, texts
@@ -20,12 +21,15 @@ def check(docs: dict[str, Document]) -> Iterator[Problem]:
     if "facts.yml" not in docs:
         return
     known = ids(docs["facts.yml"])
+    figures = measured.quoted(docs["benchmarks.yml"].value) if "benchmarks.yml" in docs else {}
+    patterns = [(facts.FACT, known, "[[fact:{}]]"), (facts.COUNT, facts.COUNTED, "[[count:{}]]")]
+    if figures:  # none while data/benchmarks.yml is invalid, which is reported on its own
+        patterns.append((measured.MEASURED, figures, "[[measured:{}]]"))
     for filename, doc in docs.items():
         if filename == "facts.yml":
             continue
         for path, text in texts(doc.value):
-            for pattern, valid, token in ((facts.FACT, known, "[[fact:{}]]"),
-                                          (facts.COUNT, facts.COUNTED, "[[count:{}]]")):
+            for pattern, valid, token in patterns:
                 seen: dict[str, int] = {}
                 for match in pattern.finditer(text):
                     name = match.group(1)
@@ -41,6 +45,8 @@ def check(docs: dict[str, Document]) -> Iterator[Problem]:
 
 
 def _unknown(token: str, name: str) -> str:
+    if token.startswith("[[measured"):
+        return f"{token.format(name)} names no figure of data/benchmarks.yml (content/measured.py lists them)"
     if token.startswith(("[[count", "count")):
         return f"{token.format(name)} counts nothing the data has; one of: {COUNTABLE}"
     return f"{token.format(name)} names no fact in data/facts.yml"

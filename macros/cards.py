@@ -8,6 +8,7 @@ changes.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import fontpkg_atkinson_hyperlegible as font_package
 from PIL import Image, ImageDraw, ImageFont
+
+from . import files
 
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph consumers crop least (1.91:1)
 MARGIN = 72
@@ -154,12 +157,11 @@ def cached(card: Card, cache_dir: Path) -> Path:
     if not path.exists():
         if missing := missing_glyphs(card.site + card.title + card.text):
             raise ValueError(f"the card font has no glyph for {', '.join(missing)}: write the text without them")
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
+        png = io.BytesIO()
         # 32 colours keep the anti-aliased edges and make the file a third of the size (about 26 KB); the fast
         # octree method takes a tenth of the time of Pillow's default.
-        draw(card).quantize(32, method=Image.Quantize.FASTOCTREE).save(partial, format="PNG")
-        partial.replace(path)  # a build stopped half-way leaves no broken card behind
+        draw(card).quantize(32, method=Image.Quantize.FASTOCTREE).save(png, format="PNG")
+        files.write_whole(path, png.getvalue(), cache_dir)  # a build stopped half-way leaves no broken card
     return path
 
 

@@ -19,6 +19,7 @@ import yaml
 from content import export, urls
 
 from . import render, site_context
+from .files import write_whole
 
 ROOT = Path(__file__).resolve().parent.parent
 # The entries with a page of their own, and what renders it; each kind's pages fill a folder of docs/.
@@ -70,7 +71,7 @@ def write(site: render.Site, docs: Path, settings: dict, built: date | None = No
         if target.is_file() and target.read_text(encoding="utf-8") == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        write_whole(target, content.encode(), docs.parent / ".cache")
         written.append(path)
     return written
 

@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+# `make test` runs in this many processes (pytest-xdist), one per core by default; each build it tests goes to one.
+TEST_WORKERS ?= auto
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
@@ -75,7 +77,7 @@ schemas: $(VENV)/.installed  ## Regenerate schemas/ from content/models.py and c
 	$(BIN)/python -m content schema
 
 test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed $(CARGO_FETCHED)  ## Run the whole test suite, against the site as shipped and with every theme workaround off
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-test  ## The tests that need neither a build nor Chromium (seconds)
 	$(BIN)/python -m pytest -m "not build and not browser"

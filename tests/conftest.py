@@ -59,18 +59,32 @@ def pytest_collection_modifyitems(config, items):
         for tier, (_, fixture) in TIERS.items():
             if fixture in item.fixturenames:
                 item.add_marker(tier)
+        build = item.callspec.params.get("build") if hasattr(item, "callspec") else None
+        if build:
+            # `make test` runs two pytest-xdist workers: all the tests of one build go to the same worker, which
+            # builds and crawls it once, while the other worker has the other build.
+            item.add_marker(pytest.mark.xdist_group(build))
         marker = item.get_closest_marker("workaround")
         if not marker:
             continue
         if marker.args[0] not in switches["shipped"]:
             raise pytest.UsageError(f"{item.nodeid}: compat/manifest.yml has no workaround '{marker.args[0]}'")
-        build = item.callspec.params.get("build", "shipped") if hasattr(item, "callspec") else "shipped"
-        if not switches[build][marker.args[0]]:
+        if not switches[build or "shipped"][marker.args[0]]:
             deselected.append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if item not in deselected]
         REPORT.append(f"Deselected {len(deselected)} tests of theme workarounds, each against a build without it.")
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: hand its lines to the main process
+        session.config.workeroutput["report"] = REPORT
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    REPORT.extend(line for line in node.workeroutput.get("report", []) if line not in REPORT)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -185,9 +199,24 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def crawl(server, site) -> list[crawl_module.Visit]:
-    """Every page of the build, visited once in each look (tests/crawl.py)."""
-    return crawl_module.crawl(server, site)
+def crawls():
+    """Every page of a build, visited once per run in each look (tests/crawl.py): `crawls(site)`. Kept here
+    rather than in a fixture parametrized by build, which pytest tears down and sets up again each time the
+    order of the tests switches builds."""
+    done: dict[Path, list[crawl_module.Visit]] = {}
+
+    def get(site: Path) -> list[crawl_module.Visit]:
+        if site not in done:
+            with serve(site) as base:
+                done[site] = crawl_module.crawl(base, site)
+        return done[site]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def crawl(site, crawls) -> list[crawl_module.Visit]:
+    return crawls(site)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ def cargo() -> str:
 
 
 @pytest.fixture(scope="session")
-def build() -> ex.Build:
+def workspace() -> ex.Build:
     """The whole workspace, built once per run, offline, into the persistent target folder (incremental)."""
     try:
         return ex.build_examples(cargo())
@@ -71,13 +71,13 @@ def test_python_version_prints_the_expected_output(example_id):
 
 @pytest.mark.build
 @pytest.mark.parametrize("example_id", BY_ID)
-def test_rust_version_prints_the_expected_output(example_id, build):
+def test_rust_version_prints_the_expected_output(example_id, workspace):
     example = BY_ID[example_id]
-    check_output(example, ex.run(example, ex.rust_command(example, ex.program(example, build))))
+    check_output(example, ex.run(example, ex.rust_command(example, ex.program(example, workspace))))
 
 
-def test_the_workspace_builds_without_a_warning(build):
-    assert build.warnings == [], "\n".join(build.warnings)
+def test_the_workspace_builds_without_a_warning(workspace):
+    assert workspace.warnings == [], "\n".join(workspace.warnings)
 
 
 HOT_PATHS = [e.id for e in EXAMPLES if e.hot_path]
@@ -89,9 +89,9 @@ def test_at_least_one_example_moves_its_hot_function_to_rust_and_is_benchmarked(
 
 @pytest.mark.build
 @pytest.mark.parametrize("example_id", HOT_PATHS)
-def test_python_calling_rust_prints_the_expected_output(example_id, build):
+def test_python_calling_rust_prints_the_expected_output(example_id, workspace):
     example = BY_ID[example_id]
-    env = ex.hot_path_env(example, ex.library(example, build))
+    env = ex.hot_path_env(example, ex.library(example, workspace))
     check_output(example, ex.run(example, ex.hot_path_command(example, sys.executable), env=env))
 
 

@@ -20,7 +20,9 @@ from content.commands import ledger
 from tools import variant
 from tools.serve import serve
 
-pytestmark = pytest.mark.build  # every test here builds the site with Zensical, or a broken copy of it
+# Every test here builds the site with Zensical, or a broken copy of it. One worker has them all: two would
+# build into the same site-zensical/ at once.
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("zensical")]
 SITE_URL = variant.settings()["site_url"]
 SEARCH_QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions.yml").read_text())
 

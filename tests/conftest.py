@@ -28,6 +28,9 @@ REPORT: list[str] = []  # figures a test measured, printed at the end of the run
 # The builds the tests of the built site run against, by id: the site as shipped, and with every theme workaround of
 # compat/ off, as Material makes it (the COMPAT_OFF setting of each). Each is built once per run, strictly.
 BUILDS = {"shipped": "", "compat_off": "all"}
+# Tests that build the PyO3 wheel share one pytest-xdist worker: two maturin builds into the one target folder
+# of the examples at once race on the files they copy out of it.
+MATURIN = pytest.mark.xdist_group("maturin")
 # The slow tiers: what a test of each needs, and the fixture that marks it (others mark themselves).
 # `make test-fast` runs the tests that need neither.
 TIERS = {

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, run, soup
+from conftest import MATURIN, ROOT, run, soup
 
 from content import measured
 from content.benchmark_models import BenchmarksFile, Rung, break_even
@@ -304,6 +304,7 @@ def test_bench_languages_writes_a_valid_file(tmp_path):
 
 
 @pytest.mark.build  # compiles and runs the examples
+@MATURIN
 def test_bench_languages_times_the_hot_path_and_the_crossing(tmp_path):
     output = tmp_path / "benchmarks.yml"
     result = run(sys.executable, "-m", "tools.bench_languages", "--only", "rust-hot-path", "--runs", "1",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, soup
+from conftest import MATURIN, ROOT, soup
 
 from tools import examples as ex
 
@@ -102,6 +102,7 @@ def test_the_hot_path_example_also_has_a_pyo3_extension():
     assert EXTENSIONS and set(EXTENSIONS) <= set(HOT_PATHS)
 
 
+@MATURIN
 @pytest.mark.parametrize("example_id", EXTENSIONS)
 def test_python_calling_the_pyo3_wheel_prints_the_expected_output(example_id, pyo3_python):
     example = BY_ID[example_id]
@@ -113,6 +114,7 @@ def test_python_calling_the_pyo3_wheel_prints_the_expected_output(example_id, py
     assert str(python.parent.parent) in where and where.strip().endswith(".abi3.so")
 
 
+@MATURIN
 @pytest.mark.parametrize("example_id", EXTENSIONS)
 def test_the_pyo3_function_rejects_a_wrong_argument_with_a_type_error(example_id, pyo3_python):
     result = subprocess.run([pyo3_python[example_id], "-c", "import fuzzy_pyo3; fuzzy_pyo3.distance('a', 3)"],

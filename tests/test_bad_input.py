@@ -125,6 +125,10 @@ CASES = {
         "faq.yml", "  related: [second]\n",
         "  related: [second]\n  changes:\n    - {date: 2026-11-20, what: Reworded., why: Clearer.}\n",
         "data/faq.yml:11:7: faq[0].changes[0].source: required field is missing"),
+    "link to the guide of an older release": (
+        "faq.yml", "https://pyo3.rs/v0.30.1/", "https://pyo3.rs/v0.29.0/",
+        "data/faq.yml:6:112: faq[0].answer: 'https://pyo3.rs/v0.29.0/' is the guide of 0.29.0; fact 'pyo3-current' "
+        "gives 0.30.1 as current"),
     "hand-typed percentage": ("comparison.yml", "rust: Compiled ahead of time.", "rust: Compiled ahead of time, 40% faster.",
                               "data/comparison.yml:4:33: comparison[0].rust: hand-typed figure '40%': give it a home in "
                               "data/facts.yml and write [[fact:<id>]] here"),
@@ -189,6 +193,7 @@ RULE_CASES = {
     "typed-figures": ["hand-typed percentage", "hand-typed multiplier", "hand-typed count of entries"],
     "consistent-answers": ["short answer types what the answer renders"],
     "cited-sources": ["listed source the text does not cite"],
+    "current-guides": ["link to the guide of an older release"],
 }
 
 

@@ -16,6 +16,7 @@ from . import (
     case_links,
     cited_sources,
     consistent_answers,
+    current_guides,
     decision_criteria,
     example_files,
     known_answers,
@@ -27,7 +28,8 @@ from . import (
 
 Rule = Callable[[dict[str, Document]], Iterator[Problem]]
 MODULES = (unique_ids, known_answers, case_links, decision_criteria, example_files, benchmarked_examples,
-           backed_claims, known_facts, used_facts, typed_figures, consistent_answers, cited_sources)
+           backed_claims, known_facts, used_facts, typed_figures, consistent_answers, cited_sources,
+           current_guides)
 RULES: dict[str, Rule] = {module.NAME: module.check for module in MODULES}
 
 

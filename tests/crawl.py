@@ -27,10 +27,16 @@ window.shifts = [];
 window.shiftObserver = new PerformanceObserver((list) => window.shifts.push(...list.getEntries()));
 window.shiftObserver.observe({type: "layout-shift", buffered: true});
 """
+# Each moved element as "<class> <dx>,<dy> px at <t> ms, before/after the scripts ran", so that a failure says
+# what moved, how far and when (window.scriptsReleased is set as the crawl lets the held scripts through).
 SHIFTS = """async () => {
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));  // one frame drawn
-    return [...window.shifts, ...window.shiftObserver.takeRecords()]
-        .flatMap((shift) => shift.sources.map((source) => source.node?.className || source.node?.nodeName || "?"));
+    return [...window.shifts, ...window.shiftObserver.takeRecords()].flatMap((shift) => shift.sources.map((source) => {
+        const name = source.node?.className || source.node?.nodeName || "?";
+        const [was, is] = [source.previousRect, source.currentRect];
+        const when = shift.startTime < (window.scriptsReleased ?? Infinity) ? "before" : "after";
+        return `${name} ${is.x - was.x},${is.y - was.y} px at ${Math.round(shift.startTime)} ms, ${when} the scripts ran`;
+    }));
 }"""
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # resultTypes: the violations in full, one node of each other kind (axe-core's option for a faster run).
@@ -59,7 +65,7 @@ class Visit:
     look: Look
     scheme: str = ""  # the color scheme the page applied (Material's data-md-color-scheme), with JavaScript
     overflow: int = 0  # how far the page scrolls sideways, in CSS pixels
-    shifts: list[str] = field(default_factory=list)  # what moved while the page loaded, by class name
+    shifts: list[str] = field(default_factory=list)  # what moved while the page loaded: class name, distance, time
     violations: list[str] = field(default_factory=list)  # axe-core's findings
     messages: list[str] = field(default_factory=list)  # console errors and warnings, uncaught exceptions
     foreign: list[str] = field(default_factory=list)  # requests to any host but the site's
@@ -80,6 +86,7 @@ async def _visit(page, server: str, visit: Visit) -> None:
     await page.route(SCRIPTS, lambda route: held.append(route))
     await page.goto(server + visit.path, wait_until="commit")
     await page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    await page.evaluate("window.scriptsReleased = performance.now()")
     for route in held:
         await route.continue_()
     await page.unroute(SCRIPTS)

@@ -7,6 +7,7 @@ with the interpreter it was measured on if it has one, quoted as "<a> on CPython
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -31,6 +32,21 @@ def times(ratio: float) -> str:
 
 def characters(n: int | None) -> str:
     return "never" if n is None else f"{n} {'character' if n == 1 else 'characters'}"
+
+
+def mebibytes(m: float) -> str:
+    return f"{m:.0f} MiB"
+
+
+def spread(values: list[tuple[float, str]], show: Callable[[float], str]) -> Figure:
+    """A figure measured on several interpreters as prose quotes it when a table beside it gives each one: the
+    lowest and the highest, each on its interpreter ("14 MiB on CPython 3.11.2 to 22 MiB on CPython 3.14.10")."""
+    (low, low_on), (high, high_on) = min(values), max(values)
+    if len(values) == 1:
+        return [(show(low), low_on)]
+    if show(low) == show(high):
+        return [(show(low), "every interpreter")]
+    return [(f"{show(low)} on {low_on} to {show(high)} on {high_on}", None)]
 
 
 def quote(figure: Figure) -> str:
@@ -83,9 +99,9 @@ def figures(b: BenchmarksFile) -> dict[str, Figure]:
         found["parallel_summary"] = [(parallel_summary(b), None)]
         for way in ("threads", "processes", "subinterpreters", "rayon"):
             if ways := [w for w in b.parallel.ways if w.way == way]:
-                found[f"speedup_{way}"] = [(times(w.speedup), names[w.runtime]) for w in ways]
-                found[f"startup_{way}"] = [(seconds(w.startup.median), names[w.runtime]) for w in ways]
-                found[f"memory_{way}"] = [(f"{w.memory_mib:.0f} MiB", names[w.runtime]) for w in ways]
+                found[f"speedup_{way}"] = spread([(w.speedup, names[w.runtime]) for w in ways], times)
+                found[f"startup_{way}"] = spread([(w.startup.median, names[w.runtime]) for w in ways], seconds)
+                found[f"memory_{way}"] = spread([(w.memory_mib, names[w.runtime]) for w in ways], mebibytes)
     if b.rust_builds:
         found["workspace_build"] = [(seconds(b.rust_builds.workspace_seconds), None)]
     return found

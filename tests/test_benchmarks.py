@@ -226,6 +226,12 @@ def test_break_even_is_where_rust_wins_from_then_on():
     assert break_even([rung(0, 1, 2, 0.5), rung(1, 2, 3, 1)], "pyo3") == 0
 
 
+def test_a_figure_of_several_interpreters_is_quoted_as_its_lowest_and_highest():
+    assert measured.quote(measured.spread([(0.93, "B"), (0.81, "A"), (0.88, "C")], measured.times)) == "0.8× on A to 0.9× on B"
+    assert measured.quote(measured.spread([(0.81, "A"), (0.84, "B")], measured.times)) == "0.8× on every interpreter"
+    assert measured.quote(measured.spread([(2.1, "Rust")], measured.mebibytes)) == "2 MiB on Rust"
+
+
 def test_prose_quotes_the_figures_of_the_data(html, data):
     text = page_text(html)
     quoted = measured.figures(data.benchmarks)

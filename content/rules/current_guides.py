@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..document import Document, Problem
 from ..pages import pages
-from .walk import entries, texts
+from .walk import entries, matches
 
 NAME = "current-guides"
 # The fact that holds a project's current release -> links into its per-release guide, the version as group 1.
@@ -27,18 +27,14 @@ def check(docs: dict[str, Document]) -> Iterator[Problem]:
         if not current:
             continue  # a missing fact is the known-facts rule's to report
         for doc in docs.values():
-            for path, text in texts(doc.value):
-                seen: dict[str, int] = {}
-                for match in link.finditer(text):
-                    occurrence = seen[match.group(0)] = seen.get(match.group(0), -1) + 1
-                    if match.group(1) != current.group(0):
-                        yield doc.problem_at(path, match.group(0), occurrence,
-                                             _stale(match.group(0), current.group(0), fact))
+            for path, match, occurrence in matches(doc, link):
+                if match.group(1) != current.group(0):
+                    yield doc.problem_at(path, match.group(0), occurrence, _stale(match, current.group(0), fact))
         for page in pages(docs):
             for match in link.finditer(page.text):
                 if match.group(1) != current.group(0):
-                    yield page.problem(match.start(), _stale(match.group(0), current.group(0), fact))
+                    yield page.problem(match.start(), _stale(match, current.group(0), fact))
 
 
-def _stale(url: str, current: str, fact: str) -> str:
-    return f"'{url}' is the guide of {url.rstrip('/').rsplit('/v', 1)[1]}; fact '{fact}' gives {current} as current"
+def _stale(link: re.Match, current: str, fact: str) -> str:
+    return f"'{link.group(0)}' is the guide of {link.group(1)}; fact '{fact}' gives {current} as current"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .. import facts, measured
 from ..document import Document, Problem
 from ..pages import pages
-from .walk import ids, texts
+from .walk import ids, matches
 
 NAME = "known-facts"
 PAGE_COUNT = re.compile(r"\{\{-?\s*count\(\s*['\"]([^'\"]*)['\"]\s*\)\s*-?\}\}")
@@ -28,14 +28,10 @@ def check(docs: dict[str, Document]) -> Iterator[Problem]:
     for filename, doc in docs.items():
         if filename == "facts.yml":
             continue
-        for path, text in texts(doc.value):
-            for pattern, valid, token in patterns:
-                seen: dict[str, int] = {}
-                for match in pattern.finditer(text):
-                    name = match.group(1)
-                    occurrence = seen[match.group(0)] = seen.get(match.group(0), -1) + 1
-                    if name not in valid:
-                        yield doc.problem_at(path, match.group(0), occurrence, _unknown(token, name))
+        for pattern, valid, token in patterns:
+            for path, match, occurrence in matches(doc, pattern):
+                if match.group(1) not in valid:
+                    yield doc.problem_at(path, match.group(0), occurrence, _unknown(token, match.group(1)))
     for page in pages(docs):
         for pattern, valid, token in ((facts.PAGE_FACT, known, "fact('{}')"),
                                       (PAGE_COUNT, facts.COUNTED, "count('{}')")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..document import Document, Path_
@@ -36,3 +37,13 @@ def texts(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts(item, (*path, index))
+
+
+def matches(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Path_, re.Match, int]]:
+    """Each match of `pattern` in the texts of `doc`, with its text's path and which occurrence of the same
+    matched string in that text it is (what `Document.problem_at` needs to point at it)."""
+    for path, text in texts(doc.value):
+        seen: dict[str, int] = {}
+        for match in pattern.finditer(text):
+            seen[match.group(0)] = seen.get(match.group(0), -1) + 1
+            yield path, match, seen[match.group(0)]

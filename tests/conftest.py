@@ -210,8 +210,7 @@ def crawls():
 
     def get(site: Path) -> list[crawl_module.Visit]:
         if site not in done:
-            with serve(site) as base:
-                done[site] = crawl_module.crawl(base, site)
+            done[site] = crawl_module.crawl(site)
         return done[site]
 
     return get

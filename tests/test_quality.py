@@ -291,6 +291,12 @@ def test_a_page_offers_search_without_downloading_the_index(context_for, server,
     assert requests == [] and page.workers == []
 
 
+def test_the_crawl_holds_each_pages_scripts_until_the_page_is_drawn(crawl):
+    """What the test below relies on: every page's scripts reach it only after its first paint."""
+    shown = visits(crawl, javascript=True)
+    assert [f"{v.path} ({v.look.id}): {v.early}" for v in shown if v.early or not v.held] == []
+
+
 def test_nothing_shifts_while_a_page_loads_on_a_phone(crawl):
     """The crawl holds each page's scripts until the reader has seen the page: whatever a script changes then must
     move nothing the reader sees."""

@@ -17,7 +17,7 @@ from typing import ClassVar
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class Handler(http.server.SimpleHTTPRequestHandler):
     # compressed bodies, shared by all requests and servers; a rebuilt file has another modification time
     cache: ClassVar[dict[tuple[Path, int], bytes]] = {}
 
@@ -47,9 +47,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
+def serve(site: Path, handler: type[Handler] = Handler) -> Iterator[str]:
     """Serve `site` on a free loopback port in a background thread while the block runs; yields its base URL."""
-    handler = functools.partial(_Handler, directory=str(site))
+    handler = functools.partial(handler, directory=str(site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

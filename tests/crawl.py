@@ -32,16 +32,21 @@ window.shifts = [];
 window.shiftObserver = new PerformanceObserver((list) => window.shifts.push(...list.getEntries()));
 window.shiftObserver.observe({type: "layout-shift", buffered: true});
 """
-# Each moved element as "<class> <dx>,<dy> px at <t> ms, before/after the scripts ran", so that a failure says
-# what moved, how far and when (window.scriptsReleased is set as the crawl lets the held scripts through).
+# Each element that moved once the HTML had been parsed, as "<class> <dx>,<dy> px at <t> ms, before/after the scripts
+# ran", so that a failure says what moved, how far and when (window.scriptsReleased is set as the crawl lets the held
+# scripts through). Shifts while the browser is still parsing are left out: whether it paints half a table before the
+# rest of its rows arrive depends on the machine's speed, not on the page (on a CPU slowed six times, a table at the
+# edge of a phone's first screen moved its columns by 4 to 7 px in 2 loads of 20, and never on a normal one).
 SHIFTS = """async () => {
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));  // one frame drawn
-    return [...window.shifts, ...window.shiftObserver.takeRecords()].flatMap((shift) => shift.sources.map((source) => {
-        const name = source.node?.className || source.node?.nodeName || "?";
-        const [was, is] = [source.previousRect, source.currentRect];
-        const when = shift.startTime < (window.scriptsReleased ?? Infinity) ? "before" : "after";
-        return `${name} ${is.x - was.x},${is.y - was.y} px at ${Math.round(shift.startTime)} ms, ${when} the scripts ran`;
-    }));
+    const parsed = performance.getEntriesByType("navigation")[0].domInteractive;
+    return [...window.shifts, ...window.shiftObserver.takeRecords()].filter((shift) => shift.startTime >= parsed)
+        .flatMap((shift) => shift.sources.map((source) => {
+            const name = source.node?.className || source.node?.nodeName || "?";
+            const [was, is] = [source.previousRect, source.currentRect];
+            const when = shift.startTime < (window.scriptsReleased ?? Infinity) ? "before" : "after";
+            return `${name} ${is.x - was.x},${is.y - was.y} px at ${Math.round(shift.startTime)} ms, ${when} the scripts ran`;
+        }));
 }"""
 # The page's scripts (HELD) by whether they arrived before or after the crawl released them: all after, if the hold works.
 SCRIPT_ARRIVALS = """held => Object.groupBy(performance.getEntriesByType("resource").filter(
@@ -75,7 +80,7 @@ class Visit:
     look: Look
     scheme: str = ""  # the color scheme the page applied (Material's data-md-color-scheme), with JavaScript
     overflow: int = 0  # how far the page scrolls sideways, in CSS pixels
-    shifts: list[str] = field(default_factory=list)  # what moved while the page loaded: class name, distance, time
+    shifts: list[str] = field(default_factory=list)  # what moved once the page was parsed: class, distance, time
     held: list[str] = field(default_factory=list)  # the page's scripts that arrived once it had been drawn
     early: list[str] = field(default_factory=list)  # and those that arrived before: none, if the hold works
     violations: list[str] = field(default_factory=list)  # axe-core's findings
@@ -91,8 +96,8 @@ def pages(site: Path) -> list[str]:
 def _handler(release: threading.Event) -> type[Handler]:
     """The server of one look's tab. It holds the page's scripts until `release` is set, and serves every file of
     the site afresh on each visit, as on a reader's first visit: holding scripts in the browser instead (Playwright's
-    routes) turns its cache off and sends each request through the test process, which cost a third more CPU.
-    axe-core comes from the same server, and is cached, so that each page does not compile it anew."""
+    routes) turns its cache off and sends each request through the test process, which cost the crawl an eighth
+    more CPU. axe-core comes from the same server, and is cached, so that each page does not compile it anew."""
 
     class LookHandler(Handler):
         def translate_path(self, path: str) -> str:

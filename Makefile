@@ -8,7 +8,7 @@ TEST_WORKERS ?= auto
 export NO_MKDOCS_2_WARNING := 1  # the build prints a banner about Material's end of life otherwise
 export PUPPETEER_SKIP_DOWNLOAD := 1  # pa11y's puppeteer would fetch a browser build; it uses Debian's Chromium
 
-.PHONY: serve build build-zensical check check-changes stale schemas test test-fast validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight interpreters lock clean
+.PHONY: serve build build-zensical check check-changes stale schemas test test-tools test-fast validate java ledger audit bench bench-cards bench-compat bench-languages bench-weight interpreters lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python >= 3.11.5 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3")'
@@ -18,7 +18,8 @@ $(VENV)/.installed: $(BIN)/python requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+# After Zensical's packages, since the tests build with it too: one pip at a time in .venv.
+$(VENV)/.installed-test: $(VENV)/.installed-zensical requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
@@ -76,7 +77,13 @@ stale: $(VENV)/.installed  ## List entries not reviewed for six months or more (
 schemas: $(VENV)/.installed  ## Regenerate schemas/ from content/models.py and content/export.py
 	$(BIN)/python -m content schema
 
-test: $(VENV)/.installed-test $(VENV)/.installed-zensical .venv-cff/.installed node_modules/.installed $(CARGO_FETCHED)  ## Run the whole test suite, against the site as shipped and with every theme workaround off
+# What the tests need. `make test` installs these side by side: pip in .venv, pip in .venv-cff, npm and cargo
+# do not share files.
+test-tools: $(VENV)/.installed-test .venv-cff/.installed node_modules/.installed $(CARGO_FETCHED)
+	@:
+
+test:  ## Run the whole test suite, against the site as shipped and with every theme workaround off
+	@$(MAKE) --no-print-directory --jobs=4 test-tools
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-test  ## The tests that need neither a build nor Chromium (seconds)
